@@ -1,0 +1,35 @@
+using Aura.Core.Jobs;
+
+namespace Aura.Core.Events;
+
+/// <summary>An artifact as clients see it: where to fetch it rather than where it lies.</summary>
+public sealed record ArtifactView(string Name, string Type, long SizeBytes, string Url)
+{
+    public static ArtifactView Of(string jobId, JobArtifact artifact) =>
+        new(artifact.Name, artifact.Type, artifact.SizeBytes, JobUrls.Artifact(jobId, artifact.Name));
+}
+
+/// <summary>The finished video, as <c>job-completed</c> carries it.</summary>
+public sealed record JobOutput(string VideoPath, string? SubtitlePath, long SizeBytes, string Url)
+{
+    public const string VideoName = "video.mp4";
+    public const string SubtitleName = "video.srt";
+
+    public static JobOutput? Of(JobSnapshot job) => job.FindArtifact(VideoName) is { } video
+        ? new JobOutput(video.Path, job.FindArtifact(SubtitleName)?.Path, video.SizeBytes, JobUrls.Artifact(job.JobId, video.Name))
+        : null;
+}
+
+/// <summary>The service's URLs for a job, in one place.</summary>
+public static class JobUrls
+{
+    public static string Job(string jobId) => $"/api/jobs/{jobId}";
+
+    public static string Events(string jobId) => $"/api/jobs/{jobId}/events";
+
+    public static string Cancel(string jobId) => $"/api/jobs/{jobId}/cancel";
+
+    public static string FFmpegLog(string jobId) => $"/api/jobs/{jobId}/logs/ffmpeg";
+
+    public static string Artifact(string jobId, string name) => $"/api/jobs/{jobId}/artifacts/{Uri.EscapeDataString(name)}";
+}

@@ -1,0 +1,76 @@
+using Aura.Core.Jobs;
+
+namespace Aura.Core.Events;
+
+/// <summary>
+/// One SSE event about a job: the closed family of the contract. <see cref="Name"/> is the SSE
+/// event name; the record's other properties (camelCased) are its data.
+/// </summary>
+public abstract record JobEvent(string JobId, string CorrelationId, DateTimeOffset Timestamp)
+{
+    public const string JobStatusName = "job-status";
+    public const string StepStatusName = "step-status";
+    public const string StepProgressName = "step-progress";
+    public const string WarningName = "warning";
+    public const string ArtifactWrittenName = "artifact-written";
+    public const string JobCompletedName = "job-completed";
+    public const string JobFailedName = "job-failed";
+    public const string JobCancelledName = "job-cancelled";
+
+    public abstract string Name { get; }
+
+    public bool IsTerminal => this is JobCompletedEvent or JobFailedEvent or JobCancelledEvent;
+}
+
+public sealed record JobStatusEvent(string JobId, JobStatus Status, JobStage Stage, string Phase, int Percent,
+    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => JobStatusName;
+}
+
+/// <param name="Step">The stage.</param>
+public sealed record StepStatusEvent(string JobId, JobStage Step, string Phase, JobStatus Status,
+    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => StepStatusName;
+}
+
+/// <param name="ProgressPct">The job's percent (0–100), as a progress bar shows it.</param>
+public sealed record StepProgressEvent(string JobId, JobStage Step, string Phase, int ProgressPct, string Message,
+    int? EtaSeconds, string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => StepProgressName;
+}
+
+public sealed record WarningEvent(string JobId, JobStage Step, string Message,
+    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => WarningName;
+}
+
+public sealed record ArtifactWrittenEvent(string JobId, JobStage Step, ArtifactView Artifact,
+    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => ArtifactWrittenName;
+}
+
+public sealed record JobCompletedEvent(string JobId, JobStatus Status, IReadOnlyList<ArtifactView> Artifacts,
+    JobOutput? Output, string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => JobCompletedName;
+}
+
+public sealed record JobFailedEvent(string JobId, JobStatus Status, JobStage Stage, IReadOnlyList<EventError> Errors,
+    string? StderrSnippet, string? LogPath, string CorrelationId, DateTimeOffset Timestamp)
+    : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => JobFailedName;
+}
+
+public sealed record JobCancelledEvent(string JobId, JobStatus Status, JobStage Stage, string Message,
+    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp)
+{
+    public override string Name => JobCancelledName;
+}
+
+public sealed record EventError(string Code, string Message, string Remediation);

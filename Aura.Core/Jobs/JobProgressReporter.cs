@@ -1,0 +1,23 @@
+using Aura.Core.Orchestration;
+
+namespace Aura.Core.Jobs;
+
+/// <summary>What a run's stages say, turned into changes through the runner's single writer.</summary>
+internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunningJob run) : IJobProgress
+{
+    public Task EnterStageAsync(JobStage stage, string message) => Apply(new JobChange.StageEntered(stage, message));
+
+    public Task ReportAsync(double stagePercent, string message, int? etaSeconds = null) =>
+        Apply(new JobChange.Progress(stagePercent, message, etaSeconds));
+
+    public Task WarnAsync(string message) => Apply(new JobChange.Warned(message));
+
+    public Task ArtifactWrittenAsync(JobArtifact artifact) => Apply(new JobChange.ArtifactWritten(artifact));
+
+    private async Task Apply(JobChange change)
+    {
+        run.Token.ThrowIfCancellationRequested();
+        run.Touch();
+        await runner.UpdateJobAsync(jobId, change, run.Token);
+    }
+}

@@ -1,0 +1,121 @@
+using Aura.Core.Orchestration;
+using Microsoft.Extensions.Logging;
+
+namespace Aura.Core.Jobs;
+
+// The worker side of the runner: taking jobs off the queue, running them, and making sure each
+// run ends in a status that tells the truth.
+public sealed partial class JobRunner
+{
+    /// <summary>Runs <see cref="JobRunnerOptions.Workers"/> workers until <paramref name="stopping"/> fires.</summary>
+    public Task RunWorkersAsync(CancellationToken stopping) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkLoopAsync(stopping), CancellationToken.None)));
+
+    /// <summary>
+    /// Puts back on the queue every job a previous process left unfinished: queued ones as they
+    /// were, running ones to be resumed as a new attempt (or failed when out of attempts).
+    /// </summary>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = await store.ListAsync(Storage.JobQuery.InStatus(JobStatus.Queued, JobStatus.Running), cancellationToken);
+        foreach (var job in unfinished.OrderBy(j => j.CreatedAt))
+        {
+            Interlocked.Increment(ref _queued);
+            _queue.Writer.TryWrite(job.JobId);
+        }
+        return unfinished.Count;
+    }
+
+    private async Task WorkLoopAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var jobId in _queue.Reader.ReadAllAsync(stopping))
+            {
+                Interlocked.Decrement(ref _queued);
+                try
+                {
+                    await RunOneAsync(jobId, stopping);
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    // One job's trouble must never stop a worker.
+                    LogWorkerError(ex, jobId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunOneAsync(string jobId, CancellationToken stopping)
+    {
+        var job = await store.GetAsync(jobId, stopping);
+        if (job is null || job.IsTerminal)
+            return;
+
+        using var scope = BeginJobScope(job);
+        var attempt = job.Attempt + 1;
+        if (attempt > _options.MaxAttempts)
+        {
+            await UpdateJobAsync(jobId, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
+                $"The service stopped while the job ran, {job.Attempt} time(s); it is not tried again.",
+                "Create the job again.")), stopping);
+            return;
+        }
+
+        using var run = new RunningJob(time, _options.StallTimeout, stopping);
+        _running[jobId] = run;
+        try
+        {
+            if (await UpdateJobAsync(jobId, new JobChange.Started(attempt), stopping) is not { Status: JobStatus.Running } started)
+                return;
+            LogStarted(jobId, attempt);
+            var context = new JobContext(jobId, started.CorrelationId, started.Request,
+                Directory.CreateDirectory(_options.WorkFolderOf(jobId)).FullName,
+                Path.GetFullPath(_options.FFmpegLogOf(jobId)), attempt);
+            await orchestrator.RunAsync(context, new JobProgressReporter(this, jobId, run), run.Token);
+            await UpdateJobAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
+            LogFinished(jobId, JobStatus.Succeeded);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested || ex is not OperationCanceledException)
+        {
+            await EndAfterErrorAsync(jobId, ex, run);
+        }
+        finally
+        {
+            _running.TryRemove(jobId, out _);
+        }
+        // When the process is stopping, a running job is left Running on purpose: the next start resumes it.
+    }
+
+    private async Task EndAfterErrorAsync(string jobId, Exception error, RunningJob run)
+    {
+        JobChange end = error switch
+        {
+            OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
+            OperationCanceledException when run.Stalled => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
+                $"The job reported no progress for {_options.StallTimeout}.", "Check the FFmpeg log and the service log, then try again.")),
+            JobFailedException failed => new JobChange.Failed(failed.Reason),
+            _ => new JobChange.Failed(new FailureReason(ErrorCodes.Internal, $"Unexpected error: {error.Message}",
+                "See the service log for details; try the job again.")),
+        };
+        if (end is JobChange.Failed)
+            LogFailed(error, jobId);
+        await UpdateJobAsync(jobId, end, CancellationToken.None);
+        LogFinished(jobId, end is JobChange.Canceled ? JobStatus.Canceled : JobStatus.Failed);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]
+    private partial void LogStarted(string jobId, int attempt);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} ended {Status}")]
+    private partial void LogFinished(string jobId, JobStatus status);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed")]
+    private partial void LogFailed(Exception error, string jobId);
+
+    [LoggerMessage(LogLevel.Error, "Worker error on job {JobId}")]
+    private partial void LogWorkerError(Exception error, string jobId);
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Aura.Core.Orchestration;
+using Aura.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Core.Jobs;
+
+/// <summary>
+/// Creates, queues, runs and cancels jobs. <see cref="UpdateJobAsync"/> is the single writer of
+/// job state: every change goes through the state machine, takes the next sequence number in the
+/// store and raises the change signal. Workers are started by <see cref="RunWorkersAsync"/>.
+/// </summary>
+public sealed partial class JobRunner(
+    IJobStore store,
+    IVideoOrchestrator orchestrator,
+    JobChangeSignal signal,
+    TimeProvider time,
+    IOptions<JobRunnerOptions> options,
+    ILogger<JobRunner> logger)
+{
+    private readonly JobRunnerOptions _options = options.Value;
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _queued;
+
+    public JobChangeSignal Signal => signal;
+
+    public JobRunnerOptions Options => _options;
+
+    /// <summary>Keeps a new job as <c>Queued</c> and puts it on the queue.</summary>
+    /// <exception cref="JobQueueFullException">the queue holds <see cref="JobRunnerOptions.QueueCapacity"/> jobs already.</exception>
+    public async Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new JobQueueFullException(_options.QueueCapacity);
+        }
+
+        var job = JobStateMachine.NewJob(Guid.NewGuid().ToString("N"), correlationId, request, time.GetUtcNow());
+        JobSnapshot saved;
+        try
+        {
+            saved = await store.SaveAsync(job, 0, cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _queued);
+            throw;
+        }
+
+        signal.Raise(saved.JobId);
+        using (BeginJobScope(saved))
+            LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
+        _queue.Writer.TryWrite(saved.JobId);
+        return saved;
+    }
+
+    public Task<JobSnapshot?> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
+        store.GetAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobSnapshot>> ListJobsAsync(JobQuery query, CancellationToken cancellationToken) =>
+        store.ListAsync(query, cancellationToken);
+
+    /// <summary>
+    /// Cancels a job: a queued one at once, a running one by stopping its run (the job reads
+    /// <c>Canceled</c> once the run has stopped; this waits up to <see cref="JobRunnerOptions.CancelWait"/> for that).
+    /// </summary>
+    public async Task<CancelOutcome> CancelAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await store.GetAsync(jobId, cancellationToken);
+        if (job is null)
+            return new CancelOutcome.NotFound();
+        if (job.IsTerminal)
+            return new CancelOutcome.NotCancellable(job);
+
+        var changed = signal.NextChange(jobId);
+        if (_running.TryGetValue(jobId, out var run))
+        {
+            run.RequestCancel();
+            job = await WaitForTerminalAsync(jobId, changed, cancellationToken) ?? job;
+            return new CancelOutcome.Accepted(job);
+        }
+
+        var canceled = await UpdateJobAsync(jobId, new JobChange.Canceled("Canceled before it started"), cancellationToken);
+        return canceled is { IsTerminal: true }
+            ? new CancelOutcome.Accepted(canceled)
+            : new CancelOutcome.Accepted(await store.GetAsync(jobId, cancellationToken) ?? job);
+    }
+
+    /// <summary>
+    /// The single writer: applies <paramref name="change"/> to the job's newest state, keeps it under
+    /// the next sequence number and raises the change signal. Returns the kept state, the unchanged
+    /// state when the change altered nothing, or null when the job is unknown or the change does not
+    /// apply (such as progress after a cancel).
+    /// </summary>
+    public async Task<JobSnapshot?> UpdateJobAsync(string jobId, JobChange change, CancellationToken cancellationToken)
+    {
+        JobSnapshot saved;
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var current = await store.GetAsync(jobId, cancellationToken);
+            if (current is null)
+                return null;
+            if (!JobStateMachine.TryApply(current, change, time.GetUtcNow(), out var next, out var rejection))
+            {
+                LogRejected(jobId, change.GetType().Name, rejection!);
+                return null;
+            }
+            if (next with { UpdatedAt = current.UpdatedAt } == current)
+                return current;
+            saved = await store.SaveAsync(next, current.Version, cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+
+        signal.Raise(jobId);
+        return saved;
+    }
+
+    private async Task<JobSnapshot?> WaitForTerminalAsync(string jobId, Task changed, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.CancelWait);
+        try
+        {
+            while (true)
+            {
+                var job = await store.GetAsync(jobId, cancellationToken);
+                if (job is null or { IsTerminal: true })
+                    return job;
+                await changed.WaitAsync(timeout.Token);
+                changed = signal.NextChange(jobId);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await store.GetAsync(jobId, cancellationToken);
+        }
+    }
+
+    private IDisposable? BeginJobScope(JobSnapshot job) =>
+        logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId, ["CorrelationId"] = job.CorrelationId });
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} created (topic of {TopicLength} chars)")]
+    private partial void LogCreated(string jobId, int topicLength);
+
+    [LoggerMessage(LogLevel.Debug, "Change {Change} to job {JobId} not applied: {Reason}")]
+    private partial void LogRejected(string jobId, string change, string reason);
+}
+
+/// <summary>The answer to a cancel request.</summary>
+public abstract record CancelOutcome
+{
+    private CancelOutcome() { }
+
+    public sealed record Accepted(JobSnapshot Job) : CancelOutcome;
+
+    public sealed record NotCancellable(JobSnapshot Job) : CancelOutcome;
+
+    public sealed record NotFound : CancelOutcome;
+}
+
+public sealed class JobQueueFullException(int capacity)
+    : Exception($"the job queue is full ({capacity} jobs wait for a worker)");

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Aura.Core.Jobs;
+
+/// <summary>The <c>Jobs</c> configuration section.</summary>
+public sealed class JobRunnerOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>How many jobs run at once.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 2;
+
+    /// <summary>How many jobs may wait for a worker before new ones are refused.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 100;
+
+    /// <summary>How many times a job interrupted by a restart is started in all before it fails.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>A running job that reports nothing for this long fails with E305-JOB_STALLED.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a cancel request waits for the job to end before it answers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where jobs keep their files (one folder each). Relative paths are under the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>).</summary>
+    [Required]
+    public string LogsFolder { get; set; } = "Logs";
+
+    public string JobsFolder => Path.Combine(DataFolder, "jobs");
+
+    public string WorkFolderOf(string jobId) => Path.Combine(JobsFolder, jobId);
+
+    public string FFmpegLogOf(string jobId) => Path.Combine(LogsFolder, "ffmpeg", jobId + ".log");
+}

@@ -1,0 +1,85 @@
+using Aura.Core.Jobs;
+
+namespace Aura.Core.Storage;
+
+/// <summary>A store that lives as long as the process: for tests and throwaway runs.</summary>
+public sealed class InMemoryJobStore : IJobStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<JobSnapshot>> _history = new(StringComparer.Ordinal);
+    private long _lastVersion;
+
+    public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var actual = _history.TryGetValue(job.JobId, out var versions) ? versions[^1].Version : 0;
+            if (actual != expectedVersion)
+                throw new JobStoreConflictException(job.JobId, expectedVersion, actual);
+
+            var saved = job with { Version = ++_lastVersion };
+            if (versions is null)
+                _history[job.JobId] = versions = [];
+            versions.Add(saved);
+            return Task.FromResult(saved);
+        }
+    }
+
+    public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_history.TryGetValue(jobId, out var versions) ? versions[^1] : null);
+    }
+
+    public Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var asOf = _history.TryGetValue(jobId, out var versions)
+                ? versions.LastOrDefault(v => v.Version <= version)
+                : null;
+            return Task.FromResult(asOf);
+        }
+    }
+
+    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<JobSnapshot> jobs = _history.Values
+                .Select(v => v[^1])
+                .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
+                .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
+                .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
+                .Take(query.Limit)
+                .ToList();
+            return Task.FromResult(jobs);
+        }
+    }
+
+    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<JobSnapshot> jobs = _history.Values
+                .Select(v => v[^1])
+                .Where(j => j.Version > afterVersion)
+                .OrderBy(j => j.Version)
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(jobs);
+        }
+    }
+
+    public Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_lastVersion);
+    }
+
+    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_history.Remove(jobId));
+    }
+}
