@@ -2,8 +2,11 @@ using Aura.Core.Jobs;
 
 namespace Aura.Core.Storage;
 
-/// <summary>A store that lives as long as the process: for tests and throwaway runs.</summary>
-public sealed class InMemoryJobStore : IJobStore
+/// <summary>
+/// A store that lives as long as the process: for tests and throwaway runs. One lock guards
+/// everything, which makes every operation atomic and the sequence strictly increasing.
+/// </summary>
+public sealed partial class InMemoryJobStore : IJobStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<JobSnapshot>> _history = new(StringComparer.Ordinal);
@@ -11,6 +14,7 @@ public sealed class InMemoryJobStore : IJobStore
 
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var actual = _history.TryGetValue(job.JobId, out var versions) ? versions[^1].Version : 0;
@@ -42,34 +46,21 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<JobSnapshot> jobs = _history.Values
-                .Select(v => v[^1])
-                .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
-                .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
-                .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
-                .Take(query.Limit)
-                .ToList();
-            return Task.FromResult(jobs);
-        }
-    }
+    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs
+            .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
+            .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
+            .Take(query.Limit));
 
-    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<JobSnapshot> jobs = _history.Values
-                .Select(v => v[^1])
-                .Where(j => j.Version > afterVersion)
-                .OrderBy(j => j.Version)
-                .Take(limit)
-                .ToList();
-            return Task.FromResult(jobs);
-        }
-    }
+    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs.Where(j => j.Version > afterVersion).OrderBy(j => j.Version).Take(limit));
+
+    public Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs
+            .Where(j => j.IsTerminal && EndedAt(j) < completedBefore)
+            .OrderBy(EndedAt).ThenBy(j => j.JobId, StringComparer.Ordinal)
+            .Take(limit));
 
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
     {
@@ -81,5 +72,14 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
             return Task.FromResult(_history.Remove(jobId));
+    }
+
+    /// <summary>A terminal job always has a completion time; the update time stands in should one lack it.</summary>
+    internal static DateTimeOffset EndedAt(JobSnapshot job) => job.CompletedAt ?? job.UpdatedAt;
+
+    private Task<IReadOnlyList<JobSnapshot>> Latest(Func<IEnumerable<JobSnapshot>, IEnumerable<JobSnapshot>> select)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<JobSnapshot>>(select(_history.Values.Select(v => v[^1])).ToList());
     }
 }
