@@ -7,7 +7,8 @@ public sealed partial class InMemoryJobStore
 
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<IdempotencyClaim>(cancellationToken);
         lock (_gate)
         {
             if (_keys.TryGetValue(key.Key, out var existing) && !existing.IsExpiredAt(now))

@@ -14,12 +14,13 @@ public sealed partial class InMemoryJobStore : IJobStore
 
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<JobSnapshot>(cancellationToken);
         lock (_gate)
         {
             var actual = _history.TryGetValue(job.JobId, out var versions) ? versions[^1].Version : 0;
             if (actual != expectedVersion)
-                throw new JobStoreConflictException(job.JobId, expectedVersion, actual);
+                return Task.FromException<JobSnapshot>(new JobStoreConflictException(job.JobId, expectedVersion, actual));
 
             var saved = job with { Version = ++_lastVersion };
             if (versions is null)
@@ -58,8 +59,8 @@ public sealed partial class InMemoryJobStore : IJobStore
 
     public Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken) =>
         Latest(jobs => jobs
-            .Where(j => j.IsTerminal && EndedAt(j) < completedBefore)
-            .OrderBy(EndedAt).ThenBy(j => j.JobId, StringComparer.Ordinal)
+            .Where(j => j.IsTerminal && j.EndedAt() < completedBefore)
+            .OrderBy(j => j.EndedAt()).ThenBy(j => j.JobId, StringComparer.Ordinal)
             .Take(limit));
 
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
@@ -73,9 +74,6 @@ public sealed partial class InMemoryJobStore : IJobStore
         lock (_gate)
             return Task.FromResult(_history.Remove(jobId));
     }
-
-    /// <summary>A terminal job always has a completion time; the update time stands in should one lack it.</summary>
-    internal static DateTimeOffset EndedAt(JobSnapshot job) => job.CompletedAt ?? job.UpdatedAt;
 
     private Task<IReadOnlyList<JobSnapshot>> Latest(Func<IEnumerable<JobSnapshot>, IEnumerable<JobSnapshot>> select)
     {

@@ -1,3 +1,4 @@
+using Aura.Core.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace Aura.Core.Storage;
@@ -32,12 +33,12 @@ internal static class Sql
     }
 
     /// <summary>Every row's first column, read as a stored job snapshot.</summary>
-    public static IReadOnlyList<Jobs.JobSnapshot> Snapshots(SqliteConnection connection, string text,
+    public static IReadOnlyList<JobSnapshot> Snapshots(SqliteConnection connection, string text,
         params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         using var command = Command(connection, null, text, parameters);
         using var reader = command.ExecuteReader();
-        var jobs = new List<Jobs.JobSnapshot>();
+        var jobs = new List<JobSnapshot>();
         while (reader.Read())
             jobs.Add(JobSnapshotJson.Deserialize(reader.GetString(0)));
         return jobs;

@@ -5,7 +5,7 @@ namespace Aura.Core.Storage;
 public sealed partial class SqliteJobStore
 {
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(Write((connection, transaction) =>
+        Write((connection, transaction) =>
         {
             using (var command = Sql.Command(connection, transaction,
                 "SELECT request_hash, job_id, expires_at FROM idempotency_keys WHERE key = $key", ("$key", key.Key)))
@@ -25,13 +25,13 @@ public sealed partial class SqliteJobStore
                 """,
                 ("$key", key.Key), ("$hash", key.RequestHash), ("$job", key.JobId), ("$expires", Sql.Ticks(key.ExpiresAt)));
             return new IdempotencyClaim(true, key);
-        }, cancellationToken));
+        }, cancellationToken);
 
     public Task<bool> ReleaseIdempotencyKeyAsync(string key, string jobId, CancellationToken cancellationToken) =>
-        Task.FromResult(Write((connection, transaction) => Sql.Execute(connection, transaction,
-            "DELETE FROM idempotency_keys WHERE key = $key AND job_id = $job", ("$key", key), ("$job", jobId)) > 0, cancellationToken));
+        Write((connection, transaction) => Sql.Execute(connection, transaction,
+            "DELETE FROM idempotency_keys WHERE key = $key AND job_id = $job", ("$key", key), ("$job", jobId)) > 0, cancellationToken);
 
     public Task<int> RemoveExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult(Write((connection, transaction) => Sql.Execute(connection, transaction,
-            "DELETE FROM idempotency_keys WHERE expires_at <= $now", ("$now", Sql.Ticks(now))), cancellationToken));
+        Write((connection, transaction) => Sql.Execute(connection, transaction,
+            "DELETE FROM idempotency_keys WHERE expires_at <= $now", ("$now", Sql.Ticks(now))), cancellationToken);
 }

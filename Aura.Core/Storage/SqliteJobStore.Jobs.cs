@@ -14,27 +14,27 @@ public sealed partial class SqliteJobStore
         """;
 
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
-        Task.FromResult(Write((connection, transaction) => Save(connection, transaction, job, expectedVersion), cancellationToken));
+        Write((connection, transaction) => Save(connection, transaction, job, expectedVersion), cancellationToken);
 
     public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(connection => Sql.Snapshots(connection,
-            "SELECT snapshot FROM jobs WHERE job_id = $id", ("$id", jobId)).FirstOrDefault(), cancellationToken));
+        Read(connection => Sql.Snapshots(connection,
+            "SELECT snapshot FROM jobs WHERE job_id = $id", ("$id", jobId)).FirstOrDefault(), cancellationToken);
 
     public Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(connection => Sql.Snapshots(connection,
+        Read(connection => Sql.Snapshots(connection,
             "SELECT snapshot FROM history WHERE job_id = $id AND version <= $version ORDER BY version DESC LIMIT 1",
-            ("$id", jobId), ("$version", version)).FirstOrDefault(), cancellationToken));
+            ("$id", jobId), ("$version", version)).FirstOrDefault(), cancellationToken);
 
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(Read(connection => Sql.Scalar<long>(connection, null, "SELECT last_version FROM sequence WHERE id = 1"),
-            cancellationToken));
+        Read(connection => Sql.Scalar<long>(connection, null, "SELECT last_version FROM sequence WHERE id = 1"),
+            cancellationToken);
 
     public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) =>
-        Task.FromResult(Write((connection, transaction) =>
+        Write((connection, transaction) =>
         {
             Sql.Execute(connection, transaction, "DELETE FROM history WHERE job_id = $id", ("$id", jobId));
             return Sql.Execute(connection, transaction, "DELETE FROM jobs WHERE job_id = $id", ("$id", jobId)) > 0;
-        }, cancellationToken));
+        }, cancellationToken);
 
     /// <summary>Check, number, write the job and its history row: the caller's transaction makes it all or nothing.</summary>
     private static JobSnapshot Save(SqliteConnection connection, SqliteTransaction transaction, JobSnapshot job, long expectedVersion)
@@ -49,7 +49,7 @@ public sealed partial class SqliteJobStore
         var snapshot = JobSnapshotJson.Serialize(saved);
         Sql.Execute(connection, transaction, UpsertJob,
             ("$id", saved.JobId), ("$status", saved.Status.ToString()), ("$created", Sql.Ticks(saved.CreatedAt)),
-            ("$completed", saved.IsTerminal ? Sql.Ticks(InMemoryJobStore.EndedAt(saved)) : null),
+            ("$completed", saved.IsTerminal ? Sql.Ticks(saved.EndedAt()) : null),
             ("$version", version), ("$snapshot", snapshot));
         Sql.Execute(connection, transaction, "INSERT INTO history (job_id, version, snapshot) VALUES ($id, $version, $snapshot)",
             ("$id", saved.JobId), ("$version", version), ("$snapshot", snapshot));

@@ -21,18 +21,18 @@ public sealed partial class SqliteJobStore
             ("$limit", NoneBelowZero(query.Limit)),
             .. statuses,
         ];
-        return Task.FromResult(Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken));
+        return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
     }
 
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(connection => Sql.Snapshots(connection,
+        Read(connection => Sql.Snapshots(connection,
             "SELECT snapshot FROM jobs WHERE version > $after ORDER BY version LIMIT $limit",
-            ("$after", afterVersion), ("$limit", NoneBelowZero(limit))), cancellationToken));
+            ("$after", afterVersion), ("$limit", NoneBelowZero(limit))), cancellationToken);
 
     public Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(connection => Sql.Snapshots(connection,
+        Read(connection => Sql.Snapshots(connection,
             "SELECT snapshot FROM jobs WHERE completed_at < $before ORDER BY completed_at, job_id LIMIT $limit",
-            ("$before", Sql.Ticks(completedBefore)), ("$limit", NoneBelowZero(limit))), cancellationToken));
+            ("$before", Sql.Ticks(completedBefore)), ("$limit", NoneBelowZero(limit))), cancellationToken);
 
     /// <summary>SQLite reads a negative LIMIT as "no limit"; a negative limit here means none, as in LINQ's Take.</summary>
     private static int NoneBelowZero(int limit) => Math.Max(0, limit);

@@ -18,7 +18,8 @@ namespace Aura.Core.Storage;
 /// </para>
 /// <para>
 /// Microsoft.Data.Sqlite's async methods run synchronously (SQLite has no async I/O), so this
-/// store does its short work synchronously and returns completed tasks; the token is checked first.
+/// store does its short work synchronously and returns completed tasks; the token is checked first,
+/// and a failure is returned as a faulted task, as a truly asynchronous store would report it.
 /// </para>
 /// </summary>
 public sealed partial class SqliteJobStore : IJobStore, IDisposable
@@ -61,17 +62,15 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         return connection;
     }
 
-    private T Read<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    private Task<T> Read<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken) => Run(() =>
     {
-        cancellationToken.ThrowIfCancellationRequested();
         using var connection = Open();
         return work(connection);
-    }
+    }, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> as one transaction: committed when it returns, rolled back when it throws.</summary>
-    private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    private Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) => Run(() =>
     {
-        cancellationToken.ThrowIfCancellationRequested();
         lock (_writer)
         {
             using var connection = Open();
@@ -82,6 +81,20 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             var result = work(connection, transaction);
             transaction.Commit();
             return result;
+        }
+    }, cancellationToken);
+
+    private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<T>(cancellationToken);
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
         }
     }
 }

@@ -76,6 +76,21 @@ public abstract partial class JobStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task A_conflict_or_a_canceled_token_comes_back_in_the_returned_task_and_nothing_is_written()
+    {
+        await Store.AddAsync("a");
+
+        var conflict = Store.SaveAsync(New("a"), 0, None);
+        var canceled = Store.SaveAsync(New("b"), 0, new CancellationToken(canceled: true));
+
+        await Assert.ThrowsAsync<JobStoreConflictException>(() => conflict);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => canceled);
+        Assert.True(canceled.IsCanceled);
+        Assert.Null(await Store.GetAsync("b", None));
+        Assert.Equal(1, await Store.GetLastVersionAsync(None));
+    }
+
+    [Fact]
     public async Task Concurrent_saves_of_different_jobs_get_unique_numbers_that_rise_for_each_job()
     {
         const int jobs = 6, savesPerJob = 15;
