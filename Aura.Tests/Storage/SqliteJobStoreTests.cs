@@ -65,6 +65,20 @@ public sealed class SqliteJobStoreTests : JobStoreContract
     }
 
     [Fact]
+    public async Task Two_store_instances_on_one_file_as_two_processes_would_still_share_one_sequence_and_one_claim()
+    {
+        var stores = new[] { OpenStore(), OpenStore() };
+
+        var saved = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => stores[i % 2].AddAsync($"job{i}"))));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => stores[i % 2].ClaimIdempotencyKeyAsync(new IdempotencyKey("k", "hash", $"job{i}", T0.AddHours(1)), T0, None))));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), saved.Select(j => j.Version).Order());
+        Assert.Single(claims, c => c.Won);
+    }
+
+    [Fact]
     public void The_database_is_in_write_ahead_logging_mode()
     {
         _ = Store;
