@@ -44,7 +44,7 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Jobs:DataFolder", DataFolder);
+        builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Jobs:LogsFolder", LogsFolder);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
