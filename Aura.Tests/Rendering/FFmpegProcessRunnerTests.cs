@@ -50,6 +50,31 @@ public class FFmpegProcessRunnerTests
     }
 
     [Fact]
+    public async Task Canceling_a_real_encode_interrupts_ffmpeg_removes_the_partial_file_and_logs_canceled()
+    {
+        using var folder = new TestFolder();
+        var job = folder.Job();
+        var output = folder.File("video.mp4");
+        // -re paces reading at real time, so this encode would take 30 s.
+        string[] args = ["-hide_banner", "-nostdin", "-y", "-re", "-f", "lavfi", "-i", "testsrc=s=160x90:r=10", "-t", "30",
+            "-c:v", "libx264", "-preset", "veryfast", "-progress", "pipe:1", "-nostats", output];
+        var encoding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cancel = new CancellationTokenSource();
+        var run = TestFolder.Runner(killGrace: TimeSpan.FromSeconds(5)).RunAsync(
+            new FFmpegRun(job, "render", args, TimeSpan.FromSeconds(30), [output], Tiny),
+            p => { if (p.OutTime > TimeSpan.Zero) encoding.TrySetResult(); return Task.CompletedTask; }, cancel.Token);
+        await encoding.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(File.Exists(output));
+        var log = await File.ReadAllTextAsync(job.FFmpegLogPath);
+        Assert.Contains("Exit Code: canceled", log);
+        Assert.DoesNotContain("Exit Code: 0", log);
+    }
+
+    [Fact]
     public async Task A_canceled_token_before_the_start_runs_nothing()
     {
         using var folder = new TestFolder();
