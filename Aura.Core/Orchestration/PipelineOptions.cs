@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Aura.Core.Orchestration;
+
+/// <summary>The <c>Pipeline</c> configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Silence after each scene's narration before the next card shows.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan ScenePause { get; set; } = TimeSpan.FromSeconds(0.3);
+
+    /// <summary>Sample rate of the silent narration written when no speech engine is available (espeak-ng speaks at 22050 Hz).</summary>
+    [Range(8000, 96000)]
+    public int SilentSampleRate { get; set; } = 22050;
+
+    /// <summary>How many lines of a scene's text a title card shows before it ends the text with an ellipsis.</summary>
+    [Range(1, 20)]
+    public int CardBodyLines { get; set; } = 6;
+}
