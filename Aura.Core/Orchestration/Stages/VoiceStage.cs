@@ -1,0 +1,50 @@
+using Aura.Core.Jobs;
+using Aura.Core.Providers;
+using Aura.Core.Providers.Audio;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Core.Orchestration.Stages;
+
+/// <summary>
+/// Voice: one WAV per scene (<c>voice/scene-01.wav</c> …). When the speech engine is missing the
+/// video is still made: each scene gets silence of its estimated length and the job shows a warning.
+/// </summary>
+public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> options) : IPipelineStage
+{
+    public JobStage Stage => JobStage.Voice;
+
+    public string Title => "Recording the narration";
+
+    public async Task RunAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        var script = await run.GetScriptAsync(cancellationToken);
+        Directory.CreateDirectory(run.Layout.VoiceFolder);
+        var availability = await tts.CheckAsync(cancellationToken);
+        if (!availability.IsAvailable)
+            await run.Progress.WarnAsync(SilentWarning(availability));
+
+        var scenes = script.Scenes;
+        for (var i = 0; i < scenes.Count; i++)
+        {
+            var wav = run.Layout.SceneWav(i);
+            if (availability.IsAvailable)
+            {
+                await tts.SpeakAsync(scenes[i].Narration, run.Job.Request.VoiceSpec, wav, cancellationToken);
+            }
+            else
+            {
+                var format = WavFormat.Espeak with { SampleRate = options.Value.SilentSampleRate };
+                await WavFile.WriteSilenceAsync(wav, scenes[i].EstimatedDuration, format, cancellationToken);
+            }
+            run.RecordFile(wav);
+            var verb = availability.IsAvailable ? "Spoke" : "Wrote silence for";
+            await run.Progress.ReportAsync(100.0 * (i + 1) / scenes.Count, $"{verb} scene {i + 1} of {scenes.Count}");
+        }
+    }
+
+    private static string SilentWarning(TtsAvailability availability)
+    {
+        var problem = (availability.Problem ?? $"{availability.Name} is not available").TrimEnd('.', ' ');
+        return $"{problem}; narration is silent for this video (install it for a spoken voice).";
+    }
+}
