@@ -14,8 +14,4 @@ public sealed class PipelineOptions
     /// <summary>Sample rate of the silent narration written when no speech engine is available (espeak-ng speaks at 22050 Hz).</summary>
     [Range(8000, 96000)]
     public int SilentSampleRate { get; set; } = 22050;
-
-    /// <summary>How many lines of a scene's text a title card shows before it ends the text with an ellipsis.</summary>
-    [Range(1, 20)]
-    public int CardBodyLines { get; set; } = 6;
 }

@@ -42,9 +42,7 @@ public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> optio
         }
     }
 
-    private static string SilentWarning(TtsAvailability availability)
-    {
-        var problem = (availability.Problem ?? $"{availability.Name} is not available").TrimEnd('.', ' ');
-        return $"{problem}; narration is silent for this video (install it for a spoken voice).";
-    }
+    /// <summary>The provider's own words (they say what to install); a generic line when it gave none.</summary>
+    private static string SilentWarning(TtsAvailability availability) =>
+        availability.Problem ?? $"{availability.Name} is not available; narration is silent.";
 }
