@@ -8,11 +8,16 @@ namespace Aura.Tests.Orchestration;
 internal sealed class ProgressRecorder : IJobProgress
 {
     private readonly ConcurrentQueue<Said> _said = new();
-    private readonly TaskCompletionSource<JobStage> _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly JobStage? _signalOn;
+    private readonly Action<Said>? _onSaid;
+    private readonly CancellationToken _token;
 
-    /// <param name="signalOnProgressIn">Completes <see cref="ProgressSeenIn"/> at the first progress inside this stage.</param>
-    public ProgressRecorder(JobStage? signalOnProgressIn = null) => _signalOn = signalOnProgressIn;
+    /// <param name="onSaid">Sees each thing said as it is said (a test cancels from here at the moment it wants).</param>
+    /// <param name="token">Like the runner's reporter, refuses to report once the run's token fired.</param>
+    public ProgressRecorder(Action<Said>? onSaid = null, CancellationToken token = default)
+    {
+        _onSaid = onSaid;
+        _token = token;
+    }
 
     public IReadOnlyList<Said> All => _said.ToList();
 
@@ -24,35 +29,34 @@ internal sealed class ProgressRecorder : IJobProgress
 
     public IReadOnlyList<Said.Progress> ProgressOf(JobStage stage) => All.OfType<Said.Progress>().Where(p => p.Stage == stage).ToList();
 
-    /// <summary>Completes when the stage given at construction first reports progress.</summary>
-    public Task ProgressSeenIn => _reached.Task;
-
     private JobStage _current = JobStage.Queued;
 
     public Task EnterStageAsync(JobStage stage, string message)
     {
         _current = stage;
-        _said.Enqueue(new Said.Entered(stage, message));
-        return Task.CompletedTask;
+        return Say(new Said.Entered(stage, message));
     }
 
     public Task ReportAsync(double stagePercent, string message, int? etaSeconds = null)
     {
-        _said.Enqueue(new Said.Progress(_current, stagePercent, message, etaSeconds));
-        if (_current == _signalOn && stagePercent > 0)
-            _reached.TrySetResult(_current);
-        return Task.CompletedTask;
+        return Say(new Said.Progress(_current, stagePercent, message, etaSeconds));
     }
 
     public Task WarnAsync(string message)
     {
-        _said.Enqueue(new Said.Warning(_current, message));
-        return Task.CompletedTask;
+        return Say(new Said.Warning(_current, message));
     }
 
     public Task ArtifactWrittenAsync(JobArtifact artifact)
     {
-        _said.Enqueue(new Said.Artifact(artifact));
+        return Say(new Said.Artifact(artifact));
+    }
+
+    private Task Say(Said said)
+    {
+        _token.ThrowIfCancellationRequested();
+        _said.Enqueue(said);
+        _onSaid?.Invoke(said);
         return Task.CompletedTask;
     }
 

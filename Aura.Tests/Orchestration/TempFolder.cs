@@ -10,6 +10,9 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
+        // AURA_KEEP_TEST_FILES=1 keeps the folder to look at what a run made.
+        if (Environment.GetEnvironmentVariable("AURA_KEEP_TEST_FILES") == "1")
+            return;
         try
         {
             Directory.Delete(Path, recursive: true);
