@@ -36,8 +36,15 @@ public sealed class VideoOrchestrator(IEnumerable<IPipelineStage> stages, TimePr
             checkpoints.RemoveFrom(stage.Stage);
             run.BeginStage(stage.Stage);
             await progress.EnterStageAsync(stage.Stage, stage.Title);
-            await stage.RunAsync(run, cancellationToken);
-            await checkpoints.SaveAsync(run, time.GetUtcNow(), cancellationToken);
+            try
+            {
+                await stage.RunAsync(run, cancellationToken);
+                await checkpoints.SaveAsync(run, time.GetUtcNow(), cancellationToken);
+            }
+            catch (IOException error) when (DiskFull.Is(error))
+            {
+                throw DiskFull.Failure(stage.Stage, error);
+            }
             await progress.ReportAsync(100, $"{stage.Title}: done");
         }
     }

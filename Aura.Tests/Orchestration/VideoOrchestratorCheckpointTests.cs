@@ -77,6 +77,18 @@ public sealed class VideoOrchestratorCheckpointTests : IDisposable
         Assert.Equal([0, 0, 1, 1, 1], again.Select(s => s.Runs));
     }
 
+    [Fact]
+    public async Task A_full_disk_in_a_stage_fails_the_job_as_E306_and_leaves_no_checkpoint_for_it()
+    {
+        var stages = FileStage.AllFive();
+        stages[2] = new FileStage(JobStage.Visuals, fail: false, error: new IOException("No space left on device", 28));
+
+        var failure = await Assert.ThrowsAsync<JobFailedException>(() => Orchestrator(stages).RunAsync(Job(attempt: 1), new ProgressRecorder(), CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.DiskFull, failure.Reason.Code);
+        Assert.False(File.Exists(_temp.Combine("checkpoints", "visuals.json")));
+    }
+
     private static VideoOrchestrator Orchestrator(IEnumerable<IPipelineStage> stages) =>
         new(stages.Reverse(), TimeProvider.System); // given out of order on purpose: the orchestrator sorts them
 
@@ -84,7 +96,7 @@ public sealed class VideoOrchestratorCheckpointTests : IDisposable
         new("job-1", "corr-1", JobRequest.ForTopic("files"), _temp.Path, _temp.Combine("ffmpeg.log"), attempt);
 
     /// <summary>A stage that writes one small file and announces it, or fails when told to.</summary>
-    private sealed class FileStage(JobStage stage, bool fail) : IPipelineStage
+    private sealed class FileStage(JobStage stage, bool fail, Exception? error = null) : IPipelineStage
     {
         public static List<FileStage> AllFive(JobStage? failIn = null) =>
             JobPhases.WorkStages.Select(s => new FileStage(s, s == failIn)).ToList();
@@ -102,6 +114,8 @@ public sealed class VideoOrchestratorCheckpointTests : IDisposable
             Runs++;
             if (fail)
                 throw new JobFailedException(ErrorCodes.Internal, "told to fail", "none");
+            if (error is not null)
+                throw error;
             var path = Path.Combine(run.Layout.Root, FileName);
             await File.WriteAllTextAsync(path, new string('x', 10 + (int)stage), cancellationToken);
             await run.AnnounceArtifactAsync(path, "text/plain");

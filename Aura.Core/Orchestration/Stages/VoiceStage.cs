@@ -11,6 +11,9 @@ namespace Aura.Core.Orchestration.Stages;
 /// </summary>
 public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> options) : IPipelineStage
 {
+    /// <summary>A scene without an estimate still shows its card for a moment.</summary>
+    public static readonly TimeSpan ShortestSilence = TimeSpan.FromSeconds(1);
+
     public JobStage Stage => JobStage.Voice;
 
     public string Title => "Recording the narration";
@@ -34,13 +37,15 @@ public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> optio
             else
             {
                 var format = WavFormat.Espeak with { SampleRate = options.Value.SilentSampleRate };
-                await WavFile.WriteSilenceAsync(wav, scenes[i].EstimatedDuration, format, cancellationToken);
+                await WavFile.WriteSilenceAsync(wav, Max(scenes[i].EstimatedDuration, ShortestSilence), format, cancellationToken);
             }
             run.RecordFile(wav);
             var verb = availability.IsAvailable ? "Spoke" : "Wrote silence for";
             await run.Progress.ReportAsync(100.0 * (i + 1) / scenes.Count, $"{verb} scene {i + 1} of {scenes.Count}");
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The provider's own words (they say what to install); a generic line when it gave none.</summary>
     private static string SilentWarning(TtsAvailability availability) =>
