@@ -50,6 +50,10 @@ public sealed partial class VideoOrchestratorEndToEndTests : IDisposable
         var titleFile = await File.ReadAllTextAsync(Path.Combine(job.WorkFolder, "text", "card-01-title.txt"));
         Assert.Contains("%{pts}", titleFile); // written as is: drawtext reads it without expansion
         Assert.Contains("🎬", titleFile);
+        var commands = (await File.ReadAllLinesAsync(job.FFmpegLogPath)).Where(l => l.StartsWith("Command: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, commands.Count); // two cards and the render
+        Assert.All(commands, c => Assert.DoesNotContain("%{pts}", c));
+        Assert.All(commands, c => Assert.DoesNotContain("quoted", c));
     }
 
     private static void AssertSubtitlesCoverTheNarration(string srtPath, Timeline timeline)
