@@ -1,3 +1,5 @@
+using Aura.Core.Jobs;
+
 namespace Aura.Core.Rendering;
 
 /// <summary>Whether FFmpeg can render here, and if not, what is wrong and what to do about it.</summary>
@@ -14,4 +16,9 @@ public sealed record FFmpegStatus(
     string? Version,
     bool HasLibx264,
     string? Problem,
-    string? Remediation);
+    string? Remediation)
+{
+    /// <summary>The E302 failure to refuse (409) or fail a job with while FFmpeg is unusable; null when usable.</summary>
+    public FailureReason? AsFailure() =>
+        IsUsable ? null : new FailureReason(ErrorCodes.FFmpegNotFound, Problem ?? "FFmpeg is not usable.", Remediation ?? FFmpegLocator.InstallAdvice);
+}

@@ -21,6 +21,7 @@ public class FFmpegLocatorTests
         Assert.Matches(@"^\d+\.\d+", status.Version);
         Assert.Null(status.Problem);
         Assert.Null(status.Remediation);
+        Assert.Null(status.AsFailure());
     }
 
     [Fact]
@@ -36,6 +37,8 @@ public class FFmpegLocatorTests
         Assert.Contains(missing, status.Problem);
         Assert.Contains("apt-get install -y ffmpeg", status.Remediation);
         Assert.Contains("FFmpeg:Path", status.Remediation);
+        Assert.Equal(Aura.Core.Jobs.ErrorCodes.FFmpegNotFound, status.AsFailure()!.Code);
+        Assert.Equal(status.Problem, status.AsFailure()!.Message);
     }
 
     [Fact]
