@@ -12,12 +12,13 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// The video pipeline: options (section <c>Pipeline</c>), the five stages, the FFmpeg title-card
-    /// visual provider and <see cref="IVideoOrchestrator"/>; with FFmpeg (<c>AddAuraRendering</c>).
-    /// Needs logging.
+    /// visual provider and <see cref="IVideoOrchestrator"/>; with FFmpeg (<c>AddAuraRendering</c>) and
+    /// the script and voice providers (<c>AddAuraProviders</c>). Needs logging.
     /// </summary>
     public static IServiceCollection AddAuraPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuraRendering(configuration);
+        services.AddAuraProviders(configuration);
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection(PipelineOptions.Section))
             .ValidateDataAnnotations()

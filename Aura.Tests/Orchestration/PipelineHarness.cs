@@ -1,7 +1,5 @@
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
-using Aura.Core.Providers;
-using Aura.Core.Providers.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,9 +29,6 @@ internal sealed class PipelineHarness : IDisposable
             .Build();
         _services.AddLogging();
         _services.AddAuraPipeline(configuration);
-        _services.AddOptions<TtsOptions>().Bind(configuration.GetSection(TtsOptions.SectionName));
-        _services.TryAddSingleton<ITtsProvider, EspeakTtsProvider>();
-        _services.TryAddSingleton<IScriptProvider, ShortScriptProvider>();
     }
 
     public string Folder => _temp.Path;
@@ -63,7 +58,7 @@ internal sealed class PipelineHarness : IDisposable
 
     public IVideoOrchestrator Orchestrator => Get<IVideoOrchestrator>();
 
-    /// <summary>A small, fast job: 320x180 at 10 fps.</summary>
+    /// <summary>A small, fast job: a 5 s script (two scenes), 320x180 at 10 fps.</summary>
     public JobContext Job(string topic = "Why the sky is blue", int attempt = 1, string correlationId = "corr-e2e-1") => new(
         "job-" + correlationId,
         correlationId,
@@ -78,15 +73,4 @@ internal sealed class PipelineHarness : IDisposable
         _provider?.Dispose();
         _temp.Dispose();
     }
-}
-
-/// <summary>Two short scenes about the topic, so a real run takes a few seconds.</summary>
-internal sealed class ShortScriptProvider : IScriptProvider
-{
-    public Task<VideoScript> WriteAsync(JobRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new VideoScript(request.Brief.Topic,
-        [
-            new ScriptScene(0, request.Brief.Topic, $"Here is {request.Brief.Topic}.", TimeSpan.FromSeconds(2)),
-            new ScriptScene(1, "In short", "That is all.", TimeSpan.FromSeconds(1.5)),
-        ]));
 }

@@ -10,6 +10,7 @@ internal sealed class ProgressRecorder : IJobProgress
     private readonly ConcurrentQueue<Said> _said = new();
     private readonly Action<Said>? _onSaid;
     private readonly CancellationToken _token;
+    private JobStage _current = JobStage.Queued;
 
     /// <param name="onSaid">Sees each thing said as it is said (a test cancels from here at the moment it wants).</param>
     /// <param name="token">Like the runner's reporter, refuses to report once the run's token fired.</param>
@@ -28,8 +29,6 @@ internal sealed class ProgressRecorder : IJobProgress
     public IReadOnlyList<string> Warnings => All.OfType<Said.Warning>().Select(w => w.Message).ToList();
 
     public IReadOnlyList<Said.Progress> ProgressOf(JobStage stage) => All.OfType<Said.Progress>().Where(p => p.Stage == stage).ToList();
-
-    private JobStage _current = JobStage.Queued;
 
     public Task EnterStageAsync(JobStage stage, string message)
     {

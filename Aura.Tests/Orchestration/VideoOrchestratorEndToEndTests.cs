@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
+using Aura.Core.Providers.Subtitles;
 using Aura.Core.Rendering;
 
 namespace Aura.Tests.Orchestration;
@@ -8,6 +9,7 @@ namespace Aura.Tests.Orchestration;
 // The whole pipeline for real: espeak-ng speaks, FFmpeg draws and encodes, ffprobe measures.
 public sealed partial class VideoOrchestratorEndToEndTests : IDisposable
 {
+    private static readonly TimeSpan Millisecond = TimeSpan.FromMilliseconds(1); // SRT's precision
     private readonly PipelineHarness _pipeline = new();
 
     public void Dispose() => _pipeline.Dispose();
@@ -56,23 +58,23 @@ public sealed partial class VideoOrchestratorEndToEndTests : IDisposable
         Assert.All(commands, c => Assert.DoesNotContain("quoted", c));
     }
 
+    /// <summary>Every scene's cues lie inside the time its narration is spoken, from its start to its end.</summary>
     private static void AssertSubtitlesCoverTheNarration(string srtPath, Timeline timeline)
     {
-        var cues = SrtCue().Matches(File.ReadAllText(srtPath)).Select(m => (
-            Start: TimeSpan.ParseExact(m.Groups["start"].Value, @"hh\:mm\:ss\,fff", null),
-            End: TimeSpan.ParseExact(m.Groups["end"].Value, @"hh\:mm\:ss\,fff", null))).ToList();
-        Assert.Equal(timeline.Scenes.Count, cues.Count);
-        for (var i = 0; i < cues.Count; i++)
+        var cues = SrtParser.Parse(File.ReadAllText(srtPath));
+        Assert.NotEmpty(cues);
+        foreach (var scene in timeline.Scenes)
         {
-            var scene = timeline.Scenes[i];
-            Assert.Equal(scene.Start.TotalMilliseconds, cues[i].Start.TotalMilliseconds, 1.0);
-            Assert.Equal((scene.Start + scene.Narration).TotalMilliseconds, cues[i].End.TotalMilliseconds, 1.0);
+            var spokenEnd = scene.Start + scene.Narration;
+            var during = cues.Where(c => c.Start >= scene.Start - Millisecond && c.End <= spokenEnd + Millisecond).ToList();
+            Assert.NotEmpty(during);
+            Assert.Equal(scene.Start.TotalMilliseconds, during[0].Start.TotalMilliseconds, 1.0);
+            Assert.Equal(spokenEnd.TotalMilliseconds, during[^1].End.TotalMilliseconds, 1.0);
         }
+        // …and no cue falls outside every scene's narration (in a pause, or after the end).
+        Assert.Equal(cues.Count, timeline.Scenes.Sum(s => cues.Count(c => c.Start >= s.Start - Millisecond && c.End <= s.Start + s.Narration + Millisecond)));
     }
 
     [GeneratedRegex(@"^Encoding \d\d:\d\d:\d\d of \d\d:\d\d:\d\d$")]
     private static partial Regex EncodingMessage();
-
-    [GeneratedRegex(@"(?<start>\d\d:\d\d:\d\d,\d\d\d) --> (?<end>\d\d:\d\d:\d\d,\d\d\d)")]
-    private static partial Regex SrtCue();
 }

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Providers.Audio;
+using Aura.Core.Providers.Subtitles;
 using Aura.Core.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Aura.Core.Orchestration.Stages;
 /// <summary>
 /// Compose: measures each scene's narration with ffprobe, lays the scenes end to end (narration
 /// plus a pause each) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
-/// same timeline, and writes the subtitles (<c>video.srt</c>), each cue while its scene is spoken.
+/// same timeline, and writes the subtitles (<c>video.srt</c>), each scene's cues while it is spoken.
 /// </summary>
 public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> options) : IPipelineStage
 {
@@ -36,7 +37,8 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         await run.AnnounceArtifactAsync(layout.Narration, "audio/wav");
         await run.Progress.ReportAsync(80, "Joined the narration");
 
-        await SubtitleFile.WriteAsync(layout.Subtitles, script, timeline, cancellationToken);
+        var spoken = timeline.Scenes.Select(s => new SubtitleScene(scenes[s.Index].Narration, s.Start, s.Narration));
+        await SubtitleWriter.WriteAsync(layout.Subtitles, spoken, cancellationToken);
         await run.AnnounceArtifactAsync(layout.Subtitles, "application/x-subrip");
 
         await timeline.WriteAsync(layout.Timeline, cancellationToken);
