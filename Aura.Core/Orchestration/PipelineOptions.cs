@@ -10,8 +10,4 @@ public sealed class PipelineOptions
     /// <summary>Silence after each scene's narration before the next card shows.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan ScenePause { get; set; } = TimeSpan.FromSeconds(0.3);
-
-    /// <summary>Sample rate of the silent narration written when no speech engine is available (espeak-ng speaks at 22050 Hz).</summary>
-    [Range(8000, 96000)]
-    public int SilentSampleRate { get; set; } = 22050;
 }

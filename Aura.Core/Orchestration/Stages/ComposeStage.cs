@@ -55,9 +55,9 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
     {
         var clips = Enumerable.Range(0, sceneCount).Select(run.Layout.SceneWav).ToList();
         var end = Path.Combine(run.Layout.VoiceFolder, "end.wav");
-        await WavFile.WriteSilenceAsync(end, TimeSpan.Zero, WavFile.ReadInfo(clips[0]).Format, cancellationToken);
         try
         {
+            await WavFile.WriteSilenceAsync(end, TimeSpan.Zero, WavFile.ReadInfo(clips[0]).Format, cancellationToken);
             await WavFile.ConcatenateAsync([.. clips, end], run.Layout.Narration, pause, cancellationToken);
         }
         catch (InvalidDataException ex)

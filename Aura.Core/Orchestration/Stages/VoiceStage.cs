@@ -1,7 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Providers;
 using Aura.Core.Providers.Audio;
-using Microsoft.Extensions.Options;
 
 namespace Aura.Core.Orchestration.Stages;
 
@@ -9,7 +8,7 @@ namespace Aura.Core.Orchestration.Stages;
 /// Voice: one WAV per scene (<c>voice/scene-01.wav</c> …). When the speech engine is missing the
 /// video is still made: each scene gets silence of its estimated length and the job shows a warning.
 /// </summary>
-public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> options) : IPipelineStage
+public sealed class VoiceStage(ITtsProvider tts) : IPipelineStage
 {
     /// <summary>A scene without an estimate still shows its card for a moment.</summary>
     public static readonly TimeSpan ShortestSilence = TimeSpan.FromSeconds(1);
@@ -30,17 +29,18 @@ public sealed class VoiceStage(ITtsProvider tts, IOptions<PipelineOptions> optio
         for (var i = 0; i < scenes.Count; i++)
         {
             var wav = run.Layout.SceneWav(i);
-            if (availability.IsAvailable)
+            var speaks = availability.IsAvailable && !string.IsNullOrWhiteSpace(scenes[i].Narration);
+            if (speaks)
             {
                 await tts.SpeakAsync(scenes[i].Narration, run.Job.Request.VoiceSpec, wav, cancellationToken);
             }
             else
             {
-                var format = WavFormat.Espeak with { SampleRate = options.Value.SilentSampleRate };
-                await WavFile.WriteSilenceAsync(wav, Max(scenes[i].EstimatedDuration, ShortestSilence), format, cancellationToken);
+                // In espeak-ng's format, so silent and spoken scenes can be joined sample for sample.
+                await WavFile.WriteSilenceAsync(wav, Max(scenes[i].EstimatedDuration, ShortestSilence), WavFormat.Espeak, cancellationToken);
             }
             run.RecordFile(wav);
-            var verb = availability.IsAvailable ? "Spoke" : "Wrote silence for";
+            var verb = speaks ? "Spoke" : "Wrote silence for";
             await run.Progress.ReportAsync(100.0 * (i + 1) / scenes.Count, $"{verb} scene {i + 1} of {scenes.Count}");
         }
     }
