@@ -81,7 +81,7 @@ public sealed class EspeakTtsProviderTests : IDisposable
         Assert.Equal(ErrorCodes.TtsFailed, error.Reason.Code);
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public async Task Availability_is_checked_once_however_many_callers_ask_at_once()
     {
         var provider = Provider(FakeEspeak.Create(_temp, "exit 0"));
@@ -92,7 +92,7 @@ public sealed class EspeakTtsProviderTests : IDisposable
         Assert.Single(File.ReadAllLines(_temp.File("version-calls")));
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public async Task An_espeak_that_exits_1_fails_the_voice_stage_with_E307_and_its_stderr()
     {
         var fake = FakeEspeak.Create(_temp, FakeEspeak.FindOutput + """
@@ -112,7 +112,7 @@ public sealed class EspeakTtsProviderTests : IDisposable
         Assert.False(File.Exists(wav));
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public async Task An_espeak_that_succeeds_without_writing_a_wav_fails_with_E307()
     {
         var wav = _temp.File("scene.wav");
@@ -124,7 +124,7 @@ public sealed class EspeakTtsProviderTests : IDisposable
         Assert.Contains("wrote no WAV", error.Reason.Message);
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public async Task Canceling_kills_espeak_and_removes_the_partial_wav()
     {
         var fake = FakeEspeak.Create(_temp, FakeEspeak.FindOutput + $"""

@@ -78,6 +78,31 @@ public sealed class WavFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Silence_in_8_bit_pcm_is_the_unsigned_midpoint()
+    {
+        var path = _temp.File("silence8.wav");
+
+        await WavFile.WriteSilenceAsync(path, TimeSpan.FromMilliseconds(10), new WavFormat(8000, 1, 8), CancellationToken.None);
+
+        var samples = (await File.ReadAllBytesAsync(path))[44..];
+        Assert.Equal(80, samples.Length);
+        Assert.All(samples, b => Assert.Equal(0x80, b));
+    }
+
+    [Fact]
+    public void A_float_wav_is_refused_as_not_pcm()
+    {
+        var path = _temp.File("float.wav");
+        var header = WavHeaderBytes(new WavFormat(22050, 1, 32), 8);
+        BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(20), 3); // WAVE_FORMAT_IEEE_FLOAT
+        File.WriteAllBytes(path, [.. header, .. new byte[8]]);
+
+        var error = Assert.Throws<InvalidDataException>(() => WavFile.ReadInfo(path));
+
+        Assert.Contains("not PCM", error.Message);
+    }
+
+    [Fact]
     public void Reading_skips_a_LIST_chunk_before_the_data()
     {
         var path = _temp.File("list.wav");

@@ -60,7 +60,14 @@ public static class WavFile
         var channels = BinaryPrimitives.ReadUInt16LittleEndian(fmt[2..]);
         var rate = BinaryPrimitives.ReadInt32LittleEndian(fmt[4..]);
         var bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
-        if (tag != PcmFormat && tag != ExtensibleFormat)
+        if (tag == ExtensibleFormat && size >= 40)
+        {
+            // WAVE_FORMAT_EXTENSIBLE names the real format in the first two bytes of its SubFormat GUID (offset 24).
+            Span<byte> extension = stackalloc byte[24];
+            stream.ReadExactly(extension);
+            tag = BinaryPrimitives.ReadUInt16LittleEndian(extension[8..]);
+        }
+        if (tag != PcmFormat)
             throw new InvalidDataException($"{name} is not PCM (format tag {tag}); only uncompressed PCM WAV is supported.");
         if (channels == 0 || rate <= 0 || bits == 0 || bits % 8 != 0)
             throw new InvalidDataException($"{name} has an invalid format: {rate} Hz, {channels} channel(s), {bits}-bit.");
@@ -72,7 +79,7 @@ public static class WavFile
     {
         var frames = WavMath.TimeToFrames(duration, format.SampleRate);
         await WriteAsync(path, format, frames * format.BlockAlign, async output =>
-            await WriteZerosAsync(output, frames * format.BlockAlign, cancellationToken), cancellationToken);
+            await WriteSilenceAsync(output, format, frames * format.BlockAlign, cancellationToken), cancellationToken);
         return new WavInfo(format, WavHeader.Length, frames * format.BlockAlign);
     }
 
@@ -110,7 +117,7 @@ public static class WavFile
         {
             for (var i = 0; i < infos.Count; i++)
             {
-                if (i > 0) await WriteZerosAsync(output, gapBytes, cancellationToken);
+                if (i > 0) await WriteSilenceAsync(output, format, gapBytes, cancellationToken);
                 await using var input = File.OpenRead(inputPaths[i]);
                 input.Position = infos[i].DataOffset;
                 await CopyExactlyAsync(input, output, infos[i].DataLength, cancellationToken);
@@ -135,9 +142,11 @@ public static class WavFile
         }
     }
 
-    private static async Task WriteZerosAsync(Stream output, long count, CancellationToken cancellationToken)
+    /// <summary>Silence is the zero level: 0 for signed 16/24/32-bit samples, 128 for unsigned 8-bit ones.</summary>
+    private static async Task WriteSilenceAsync(Stream output, WavFormat format, long count, CancellationToken cancellationToken)
     {
         var zeros = new byte[(int)Math.Min(count, 64 * 1024)];
+        if (format.BitsPerSample == 8) Array.Fill(zeros, (byte)0x80);
         for (var left = count; left > 0; left -= zeros.Length)
             await output.WriteAsync(zeros.AsMemory(0, (int)Math.Min(left, zeros.Length)), cancellationToken);
     }

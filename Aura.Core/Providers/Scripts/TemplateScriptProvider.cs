@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Aura.Core.Jobs;
 
@@ -45,13 +46,13 @@ public sealed partial class TemplateScriptProvider : IScriptProvider
         IReadOnlyList<string> FillAll(IEnumerable<string> templates) => templates.Select(Fill).ToList();
 
         var seed = SeededOrder.Hash(string.Join('\n', topic, brief.Audience, brief.Tone, brief.Goal, brief.Language,
-            target.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), wordsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            target.Ticks.ToString(CultureInfo.InvariantCulture), wordsPerMinute.ToString(CultureInfo.InvariantCulture)));
         var composer = new NarrationComposer(seed);
         var fillers = ScriptPhrases.Fillers[style.Tone];
         var toneAndGoal = ScriptPhrases.ToneLines[style.Tone].Concat(ScriptPhrases.GoalLines[style.Goal]).ToList();
         var outline = Outline(angles);
 
-        var script = new VideoScript(topic.Length > 0 ? topic : UntitledTitle, []);
+        var title = topic.Length > 0 ? topic : UntitledTitle;
         var scenes = new List<ScriptScene>(sceneCount);
         void Add(string title, SceneRecipe recipe)
         {
@@ -61,28 +62,28 @@ public sealed partial class TemplateScriptProvider : IScriptProvider
         }
 
         var hookExtras = ScriptPhrases.HookExtras[style.Audience];
-        IEnumerable<string> openingEssentials = [.. style.CustomAudience is null ? Array.Empty<string>() : [ScriptPhrases.CustomAudienceLine],
+        IEnumerable<string> openingEssentials = [.. Optional(style.CustomAudience is not null, ScriptPhrases.CustomAudienceLine),
             hookExtras[0], ScriptPhrases.GoalPromises[style.Goal]];
-        IEnumerable<string> openingPool = [.. hookExtras[1..],
-            .. outline is null ? Array.Empty<string>() : [$"We'll look at {outline}."], .. toneAndGoal];
-        Add(script.Title, new SceneRecipe(FillAll(ScriptPhrases.Hooks[style.Tone]), Fill(ScriptPhrases.BareHook),
+        IEnumerable<string> openingPool = [.. hookExtras[1..], .. Optional(outline is not null, $"We'll look at {outline}."), .. toneAndGoal];
+        Add(title, new SceneRecipe(FillAll(ScriptPhrases.Hooks[style.Tone]), Fill(ScriptPhrases.BareHook),
             FillAll(openingEssentials), FillAll(openingPool), fillers, []));
 
         foreach (var angle in angles)
         {
             // The angle's own sentences follow its lead in order: they carry the scene's thread.
-            Add(angle.Title, new SceneRecipe([Fill(angle.Lead)], null, angle.Sentences,
+            Add(angle.Title, new SceneRecipe([Fill(angle.Lead)], null, FillAll(angle.Sentences),
                 FillAll([.. ScriptPhrases.AudienceLines[style.Audience], .. toneAndGoal]), fillers, [], EssentialsAreAThread: true));
         }
 
         IEnumerable<string> closingEssentials = [ScriptPhrases.ClosingCalls[style.Goal], ScriptPhrases.ClosingThoughts[style.Audience]];
-        IEnumerable<string> closingPool = [.. outline is null ? Array.Empty<string>() : [$"We looked at {outline}."],
-            .. ScriptPhrases.GoalLines[style.Goal]];
+        IEnumerable<string> closingPool = [.. Optional(outline is not null, $"We looked at {outline}."), .. ScriptPhrases.GoalLines[style.Goal]];
         Add(ClosingTitle, new SceneRecipe(FillAll(ScriptPhrases.ClosingLeads), null, FillAll(closingEssentials), FillAll(closingPool),
             fillers, ScriptPhrases.SignOffs[style.Tone]));
 
-        return script with { Scenes = scenes };
+        return new VideoScript(title, scenes);
     }
+
+    private static string[] Optional(bool wanted, string sentence) => wanted ? [sentence] : [];
 
     /// <summary>"the big picture, how it works and why it matters", or null without body scenes.</summary>
     private static string? Outline(IReadOnlyList<ScriptPhrases.Angle> angles)

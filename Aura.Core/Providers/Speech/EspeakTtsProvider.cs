@@ -47,7 +47,7 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
             throw Failure(availability.Problem ?? NotFoundProblem, "Install espeak-ng (`apt-get install -y espeak-ng`) or set Tts:EspeakPath.");
 
         var arguments = EspeakArguments.Build(voice, options.Value.WordsPerMinute, wavPath);
-        File.Delete(wavPath); // a WAV left from an earlier attempt must not pass for this one
+        DeleteIfPresent(wavPath); // a WAV left from an earlier attempt must not pass for this one
         BufferedCommandResult result;
         try
         {
@@ -60,12 +60,12 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
         catch (OperationCanceledException)
         {
             // CliWrap has killed espeak-ng; what it wrote so far is not a usable clip.
-            File.Delete(wavPath);
+            DeleteIfPresent(wavPath);
             throw;
         }
         catch (Exception ex)
         {
-            File.Delete(wavPath);
+            DeleteIfPresent(wavPath);
             throw new JobFailedException(new FailureReason(ErrorCodes.TtsFailed,
                 $"espeak-ng could not be started: {ex.Message}",
                 "Check that Tts:EspeakPath (or espeak-ng on PATH) is an executable espeak-ng."), ex);
@@ -73,7 +73,7 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
 
         if (result.ExitCode != 0)
         {
-            File.Delete(wavPath);
+            DeleteIfPresent(wavPath);
             var stderr = Tail(result.StandardError);
             logger.LogWarning("espeak-ng exited with {ExitCode}: {Stderr}", result.ExitCode, stderr);
             throw Failure($"espeak-ng exited with code {result.ExitCode} while speaking the narration.",
@@ -97,7 +97,7 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
             problem = $"espeak-ng wrote a WAV that cannot be read: {ex.Message}";
         }
         if (problem is null) return;
-        File.Delete(wavPath);
+        DeleteIfPresent(wavPath);
         throw Failure(problem, "Check that the narration has words espeak-ng can speak and that the job folder is writable.");
     }
 
@@ -127,6 +127,13 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
         {
             return new TtsAvailability(false, ProviderName, $"{executable} could not be started ({ex.Message}); narration will be silent.");
         }
+    }
+
+    /// <summary>File.Delete, except that a missing folder is no error either (espeak-ng then fails and says so).</summary>
+    private static void DeleteIfPresent(string path)
+    {
+        try { File.Delete(path); }
+        catch (DirectoryNotFoundException) { }
     }
 
     private static JobFailedException Failure(string message, string remediation, string? stderr = null) =>
