@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aura.Core.Jobs;
 using Aura.Core.Providers.Audio;
 using Aura.Core.Providers.Subtitles;
@@ -29,7 +30,8 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         {
             var media = await probe.ProbeAsync(layout.SceneWav(i), cancellationToken);
             measured.Add((i, scenes[i].Title, media.Duration));
-            await run.Progress.ReportAsync(60.0 * (i + 1) / scenes.Count, $"Measured scene {i + 1} of {scenes.Count}: {media.Duration.TotalSeconds:0.0} s");
+            var said = string.Create(CultureInfo.InvariantCulture, $"Measured scene {i + 1} of {scenes.Count}: {media.Duration.TotalSeconds:0.0} s");
+            await run.Progress.ReportAsync(60.0 * (i + 1) / scenes.Count, said);
         }
         var timeline = Timeline.Build(measured, pause);
 
@@ -44,7 +46,7 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         await timeline.WriteAsync(layout.Timeline, cancellationToken);
         run.RecordFile(layout.Timeline);
         run.UseTimeline(timeline);
-        await run.Progress.ReportAsync(95, $"Timeline of {timeline.Duration.TotalSeconds:0.0} s written");
+        await run.Progress.ReportAsync(95, string.Create(CultureInfo.InvariantCulture, $"Timeline of {timeline.Duration.TotalSeconds:0.0} s written"));
     }
 
     /// <summary>
