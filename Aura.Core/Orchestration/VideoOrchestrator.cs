@@ -5,9 +5,9 @@ namespace Aura.Core.Orchestration;
 
 /// <summary>
 /// Runs the stages in pipeline order. A stage that finished in an earlier attempt of the same job
-/// (its checkpoint and files are still there) is not run again: it is entered, its artifacts are
-/// announced again and it reports 100 %, so every stage still shows, and the job continues from
-/// the first stage that did not finish.
+/// (its checkpoint and files are still there) is not run again: it is entered and its artifacts are
+/// announced again, so every stage still shows, and the job continues from the first stage that
+/// did not finish.
 /// </summary>
 public sealed class VideoOrchestrator(IEnumerable<IPipelineStage> stages, TimeProvider time) : IVideoOrchestrator
 {
@@ -49,11 +49,15 @@ public sealed class VideoOrchestrator(IEnumerable<IPipelineStage> stages, TimePr
         }
     }
 
+    /// <summary>
+    /// Shows a stage as done without running it. No percent is reported: the job already stands at
+    /// or past this stage from the earlier attempt (the runner refuses to move a stage back), so a
+    /// "100 %" here would land in the job's current stage and pin its percent near the end.
+    /// </summary>
     private static async Task SkipAsync(IPipelineStage stage, StageCheckpoint done, CheckpointStore checkpoints, IJobProgress progress)
     {
-        await progress.EnterStageAsync(stage.Stage, $"{stage.Title} (resumed)");
+        await progress.EnterStageAsync(stage.Stage, $"{stage.Title}: done in attempt {done.Attempt} (resumed)");
         foreach (var artifact in done.Artifacts)
             await progress.ArtifactWrittenAsync(checkpoints.Restore(artifact, stage.Stage));
-        await progress.ReportAsync(100, $"{stage.Title}: done in attempt {done.Attempt} (resumed)");
     }
 }
