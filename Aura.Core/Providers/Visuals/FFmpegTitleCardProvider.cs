@@ -18,7 +18,7 @@ public sealed class FFmpegTitleCardProvider(IFFmpegRunner ffmpeg, FontLocator fo
     public async Task DrawAsync(ScriptScene scene, VideoScript script, RenderSpec spec, string pngPath, JobContext job, CancellationToken cancellationToken)
     {
         var layout = TitleCardLayout.For(spec.Res);
-        var textFolder = Directory.CreateDirectory(Path.Combine(job.WorkFolder, "text")).FullName;
+        var textFolder = Directory.CreateDirectory(new WorkLayout(job.WorkFolder).TextFolder).FullName;
         var stem = Path.GetFileNameWithoutExtension(pngPath);
 
         var titleText = string.IsNullOrWhiteSpace(scene.Title) ? script.Title : scene.Title;
