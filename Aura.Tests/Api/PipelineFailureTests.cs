@@ -13,9 +13,7 @@ public sealed class PipelineFailureTests : IDisposable
     /// <summary>An ffmpeg that passes the start-up check, then fails every real run with <paramref name="stderr"/>.</summary>
     private string FakeFFmpeg(string stderr)
     {
-        var path = _folder["ffmpeg"];
-        File.WriteAllText(path, $$"""
-            #!/bin/sh
+        return _folder.Script("ffmpeg", $$"""
             for a in "$@"; do
               case "$a" in
                 -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
@@ -26,9 +24,6 @@ public sealed class PipelineFailureTests : IDisposable
             echo "{{stderr}}" >&2
             exit 1
             """);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class JobRunnerTests : IAsyncDisposable
     private Task? _workers;
 
     public JobRunnerTests() =>
-        _options = new JobRunnerOptions { DataFolder = _folder["data"], LogsFolder = _folder["logs"], Workers = 1, QueueCapacity = 3 };
+        _options = new JobRunnerOptions { DataFolder = _folder.Combine("data"), LogsFolder = _folder.Combine("logs"), Workers = 1, QueueCapacity = 3 };
 
     private JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true)
     {

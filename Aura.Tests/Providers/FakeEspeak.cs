@@ -6,9 +6,7 @@ internal static class FakeEspeak
     /// <summary>Answers <c>--version</c> like espeak-ng; runs <paramref name="speakBody"/> for anything else.</summary>
     public static string Create(TempFolder temp, string speakBody, string name = "fake-espeak-ng")
     {
-        var path = temp.File(name);
-        File.WriteAllText(path, $"""
-            #!/bin/sh
+        return temp.Script(name, $"""
             if [ "$1" = "--version" ]; then
               echo run >> "{temp.File("version-calls")}"
               echo "eSpeak NG text-to-speech: 9.99  Data at: /nowhere"
@@ -16,8 +14,6 @@ internal static class FakeEspeak
             fi
             {speakBody}
             """.Replace("\r\n", "\n"));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
     }
 
     /// <summary>Shell code that sets <c>$out</c> to the path after <c>-w</c>.</summary>

@@ -9,24 +9,17 @@ namespace Aura.Tests.Rendering;
 /// <summary>A temp folder of a test's own, removed afterwards, with helpers to make jobs, runners and fake ffmpegs in it.</summary>
 internal sealed class TestFolder : IDisposable
 {
-    public TestFolder() => Directory.CreateDirectory(Root);
+    private readonly TempFolder _folder = new();
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "aura-rendering-" + Guid.NewGuid().ToString("N"));
+    public string Root => _folder.Path;
 
-    public string File(string name) => Path.Combine(Root, name);
+    public string File(string name) => _folder.File(name);
 
     public JobContext Job(string jobId = "job-1", string correlationId = "corr-1") =>
         new(jobId, correlationId, JobRequest.ForTopic("A topic"), Root, Path.Combine(Root, "Logs", "ffmpeg", jobId + ".log"), 1);
 
     /// <summary>A fake ffmpeg: a <c>#!/bin/sh</c> script, made executable.</summary>
-    public string Script(string name, string body)
-    {
-        var path = File(name);
-        System.IO.File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    public string Script(string name, string body) => _folder.Script(name, body);
 
     public static FFmpegProcessRunner Runner(string? ffmpegPath = null, TimeSpan? killGrace = null)
     {
@@ -35,15 +28,5 @@ internal sealed class TestFolder : IDisposable
             new FFmpegLogWriter(TimeProvider.System), TimeProvider.System, NullLogger<FFmpegProcessRunner>.Instance);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder must not fail a test.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

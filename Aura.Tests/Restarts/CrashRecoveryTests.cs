@@ -18,7 +18,7 @@ public sealed class CrashRecoveryTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private Task<ServiceProcess> StartAsync(params string[] settings) =>
-        ServiceProcess.StartAsync(_folder["data"], _folder["logs"], ["--Sse:PollInterval", "00:00:00.100", .. settings]);
+        ServiceProcess.StartAsync(_folder.Combine("data"), _folder.Combine("logs"), ["--Sse:PollInterval", "00:00:00.100", .. settings]);
 
     /// <summary>Starts a job and follows it until it is rendering; returns its id and what the client saw.</summary>
     private static async Task<(string JobId, List<SseItem<string>> Seen)> StartRenderAsync(HttpClient client)

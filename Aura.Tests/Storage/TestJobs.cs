@@ -61,14 +61,3 @@ internal static class TestJobs
         Assert.Equal(JobSnapshotJson.Serialize(expected), JobSnapshotJson.Serialize(actual));
     }
 }
-
-/// <summary>A folder of its own for one test, removed afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateDirectory(
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aura-storage-tests", Guid.NewGuid().ToString("N"))).FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

@@ -27,9 +27,9 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
 
     public Dictionary<string, string> Settings { get; } = [];
 
-    public string DataFolder => _folder["data"];
+    public string DataFolder => _folder.Combine("data");
 
-    public string LogsFolder => _folder["logs"];
+    public string LogsFolder => _folder.Combine("logs");
 
     public SseMetrics Streams => Services.GetRequiredService<SseMetrics>();
 
