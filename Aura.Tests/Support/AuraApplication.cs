@@ -16,7 +16,9 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
 {
     private readonly TempFolder _folder = new();
 
-    public AuraApplication() => UseKestrel(0);
+    // Not UseKestrel(0): that overload rewrites the server's addresses after the host is built, racing
+    // Kestrel's own bind (dotnet/aspnetcore#67714). Listening on port 0 directly has no such race.
+    public AuraApplication() => UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
 
     /// <summary>The orchestrator jobs run on; null runs the real pipeline (FFmpeg, espeak-ng).</summary>
     public IVideoOrchestrator? Orchestrator { get; init; } = new FakeOrchestrator();
