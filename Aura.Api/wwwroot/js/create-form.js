@@ -50,7 +50,11 @@ export function initCreateForm({ onCreated }) {
     submit.disabled = true;
     submit.textContent = 'Creating…';
     try {
-      onCreated(await createJob(toRequestBody(values)));
+      const job = await createJob(toRequestBody(values));
+      // The settings stay for the next video; the topic was this one's.
+      topic.value = '';
+      count.textContent = '0 / 500';
+      onCreated(job);
     } catch (error) {
       showServerErrors(error, banner);
     } finally {

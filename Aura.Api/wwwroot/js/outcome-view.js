@@ -18,7 +18,11 @@ export function renderOutcome(node, state) {
   node.setAttribute('data-status', state.status);
   switch (state.status) {
     case 'Succeeded': return replaceChildren(node, completedPanel(state));
-    case 'Failed': return replaceChildren(node, failedPanel(state));
+    case 'Failed':
+      replaceChildren(node, failedPanel(state));
+      // FFmpeg's last lines say what went wrong: start the snippet scrolled to its end.
+      node.querySelector('pre.stderr')?.scrollTo(0, Number.MAX_SAFE_INTEGER);
+      return undefined;
     case 'Canceled': return replaceChildren(node, canceledPanel(state));
     default: return replaceChildren(node);
   }
