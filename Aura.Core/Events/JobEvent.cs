@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Aura.Core.Jobs;
 
 namespace Aura.Core.Events;
@@ -17,8 +18,10 @@ public abstract record JobEvent(string JobId, string CorrelationId, DateTimeOffs
     public const string JobFailedName = "job-failed";
     public const string JobCancelledName = "job-cancelled";
 
+    [JsonIgnore]
     public abstract string Name { get; }
 
+    [JsonIgnore]
     public bool IsTerminal => this is JobCompletedEvent or JobFailedEvent or JobCancelledEvent;
 }
 

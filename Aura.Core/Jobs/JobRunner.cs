@@ -66,6 +66,19 @@ public sealed partial class JobRunner(
         store.ListAsync(query, cancellationToken);
 
     /// <summary>
+    /// The job as a client that saw <paramref name="version"/> knew it: its latest state at or before
+    /// that number. Null when the number is beyond any issued, before the job existed, or trimmed.
+    /// </summary>
+    public async Task<JobSnapshot?> GetJobAsOfAsync(string jobId, long version, CancellationToken cancellationToken) =>
+        version <= await store.GetLastVersionAsync(cancellationToken)
+            ? await store.GetAsOfAsync(jobId, version, cancellationToken)
+            : null;
+
+    /// <summary>Jobs changed after <paramref name="version"/>, in version order (the all-jobs stream).</summary>
+    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long version, int limit, CancellationToken cancellationToken) =>
+        store.ListChangedAfterAsync(version, limit, cancellationToken);
+
+    /// <summary>
     /// Cancels a job: a queued one at once, a running one by stopping its run (the job reads
     /// <c>Canceled</c> once the run has stopped; this waits up to <see cref="JobRunnerOptions.CancelWait"/> for that).
     /// </summary>

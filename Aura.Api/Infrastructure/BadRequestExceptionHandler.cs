@@ -1,0 +1,27 @@
+using Aura.Api.Contracts;
+using Aura.Core.Jobs;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Aura.Api.Infrastructure;
+
+/// <summary>
+/// Answers a request the server could not read (a body over the limit, a broken upload) with the
+/// problem it is, instead of a 500. The contract counts an oversized body as a validation error.
+/// </summary>
+public sealed class BadRequestExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+            return false;
+        var result = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? Problems.Validation(context, new Dictionary<string, string[]>
+            {
+                ["body"] = [$"The request body is larger than {CreateJobValidator.MaxBodyBytes / 1024} KiB."],
+            })
+            : Problems.Result(context, bad.StatusCode, ErrorCodes.Validation, bad.Message);
+        context.Response.StatusCode = result.StatusCode!.Value;
+        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Aura.Api.Infrastructure;
+using Aura.Core.Jobs;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
+builder.Services
+    .AddAuraJobs(builder.Configuration)
+    .AddAuraApi(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+app.UseCorrelationIds();
+app.UseAuraRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapControllers();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

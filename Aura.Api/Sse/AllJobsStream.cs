@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Aura.Api.Contracts;
+using Aura.Api.Infrastructure;
+using Aura.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Api.Sse;
+
+/// <summary>
+/// One stream for every job: each job that changed after the client's place is sent whole as
+/// <c>job-update</c> with <c>id:</c> its version, in version order. A client that resumes with
+/// <c>Last-Event-ID: v</c> gets only jobs whose version is greater than v.
+/// </summary>
+public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions> options, TimeProvider time,
+    ILogger<AllJobsStream> logger)
+{
+    public const string EventName = "job-update";
+    private const int PageSize = 200;
+    private readonly SseOptions _options = options.Value;
+
+    public async Task RunAsync(HttpContext context, long afterVersion, IReadOnlySet<JobStatus> statuses)
+    {
+        var clientGone = context.RequestAborted;
+        var writer = new SseStreamWriter(context.Response, time);
+        try
+        {
+            await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            while (true)
+            {
+                var changed = _options.WakeOnChange ? runner.Signal.NextChangeOfAnyJob() : null;
+                var jobs = await runner.ListChangedAfterAsync(afterVersion, PageSize, clientGone);
+                foreach (var job in jobs)
+                {
+                    if (statuses.Count == 0 || statuses.Contains(job.Status))
+                        await writer.WriteEventAsync(ToMessage(job), job.Version, clientGone);
+                    afterVersion = job.Version;
+                }
+                if (jobs.Count == PageSize)
+                    continue;
+                if (jobs.Count == 0 && writer.UntilKeepAlive(_options.KeepAliveInterval) == TimeSpan.Zero)
+                    await writer.WriteKeepAliveAsync(clientGone);
+                var untilKeepAlive = writer.UntilKeepAlive(_options.KeepAliveInterval);
+                await SseWaiting.WaitAsync(changed, _options.PollInterval < untilKeepAlive ? _options.PollInterval : untilKeepAlive, time, clientGone);
+            }
+        }
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        {
+            // The client left.
+        }
+        catch (Exception ex) when (!clientGone.IsCancellationRequested && context.Response.HasStarted)
+        {
+            LogStreamFailed(ex);
+            try
+            {
+                await writer.WriteEventAsync(JobEventStream.StreamError("The event stream failed; reconnect to resume.", ErrorCodes.Internal, context), null, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // The connection is already broken.
+            }
+        }
+    }
+
+    private static SseMessage ToMessage(JobSnapshot job) =>
+        new(EventName, JsonSerializer.Serialize(JobResponse.From(job), AuraJson.Options));
+
+    [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
+    private partial void LogStreamFailed(Exception error);
+}

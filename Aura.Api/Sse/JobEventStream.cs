@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Aura.Api.Infrastructure;
+using Aura.Core.Events;
+using Aura.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Api.Sse;
+
+/// <summary>
+/// The per-job stream: every poll interval (or sooner, when the job changes and
+/// <see cref="SseOptions.WakeOnChange"/> is on) it reads the job and sends the diff against the
+/// last snapshot it sent on this connection; one terminal event ends it. Memory per connection is
+/// one snapshot, however slow the client.
+/// </summary>
+public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options,
+    TimeProvider time, ILogger<JobEventStream> logger)
+{
+    private readonly SseOptions _options = options.Value;
+
+    /// <summary>Streams until the job ends or the client leaves. <paramref name="lastSent"/> is the client's place (null: the whole state).</summary>
+    public async Task RunAsync(HttpContext context, string jobId, JobSnapshot? lastSent)
+    {
+        var clientGone = context.RequestAborted;
+        var writer = new SseStreamWriter(context.Response, time);
+        var started = time.GetTimestamp();
+        LogOpened(jobId, lastSent?.Version);
+        try
+        {
+            await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            while (true)
+            {
+                var changed = _options.WakeOnChange ? runner.Signal.NextChange(jobId) : null;
+                var current = await runner.GetJobAsync(jobId, clientGone);
+                if (current is null)
+                {
+                    await writer.WriteEventAsync(StreamError("The job was deleted.", ErrorCodes.JobNotFound, context), null, clientGone);
+                    return;
+                }
+                if (current.Version != lastSent?.Version)
+                {
+                    var events = JobDiff.Compute(lastSent, current);
+                    if (events.Count > 0)
+                        await writer.WriteBatchAsync(events.Select(ToMessage).ToList(), current.Version, clientGone);
+                    lastSent = current;
+                    if (current.IsTerminal)
+                        return;
+                }
+                else if (writer.UntilKeepAlive(_options.KeepAliveInterval) == TimeSpan.Zero)
+                {
+                    await writer.WriteKeepAliveAsync(clientGone);
+                }
+                var wait = Min(_options.PollInterval, writer.UntilKeepAlive(_options.KeepAliveInterval));
+                await SseWaiting.WaitAsync(changed, wait, time, clientGone);
+            }
+        }
+        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        {
+            // The client left: the loop ends at once.
+        }
+        catch (Exception ex) when (!clientGone.IsCancellationRequested && context.Response.HasStarted)
+        {
+            LogStreamFailed(ex, jobId);
+            await TryWriteAsync(writer, StreamError("The event stream failed; reconnect to resume.", ErrorCodes.Internal, context));
+        }
+        finally
+        {
+            LogClosed(jobId, writer.EventsWritten, time.GetElapsedTime(started).TotalSeconds, metrics.OpenStreams);
+        }
+    }
+
+    public static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), AuraJson.Options));
+
+    public static SseMessage StreamError(string message, string code, HttpContext context) =>
+        new("error", JsonSerializer.Serialize(new { message, code, correlationId = CorrelationId.Of(context) }, AuraJson.Options));
+
+    private static async Task TryWriteAsync(SseStreamWriter writer, SseMessage message)
+    {
+        try
+        {
+            await writer.WriteEventAsync(message, null, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The connection is already broken; there is no one left to tell.
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
+    private partial void LogOpened(string jobId, long? lastEventId);
+
+    [LoggerMessage(LogLevel.Information, "Event stream closed for job {JobId}: {Events} events in {Seconds:0.0} s; {OpenStreams} streams open")]
+    private partial void LogClosed(string jobId, int events, double seconds, int openStreams);
+
+    [LoggerMessage(LogLevel.Error, "Event stream for job {JobId} failed")]
+    private partial void LogStreamFailed(Exception error, string jobId);
+}

@@ -1,0 +1,19 @@
+namespace Aura.Api.Sse;
+
+internal static class SseWaiting
+{
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
+    /// <summary>
+    /// Waits for <paramref name="changed"/> or <paramref name="wait"/> on the injected clock,
+    /// whichever comes first; throws when the client has gone.
+    /// </summary>
+    public static async Task WaitAsync(Task? changed, TimeSpan wait, TimeProvider time, CancellationToken clientGone)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        var delay = Task.Delay(wait, time, timer.Token);
+        await Task.WhenAny(changed ?? Never, delay);
+        await timer.CancelAsync();
+        clientGone.ThrowIfCancellationRequested();
+    }
+}
