@@ -78,11 +78,14 @@ function readValues() {
   };
 }
 
-/** The contract's limits: topic 1–500 chars, duration 5 s–10 min, fps 1–60, even sizes in range. */
+/** The contract's limits (topic 1–500 chars, duration 5 s–10 min, fps 1–60, even sizes in range) and the API's 200-char brief fields. */
 export function validate(values) {
   const problems = {};
   if (values.topic.length < 1) problems.topic = ['Enter a topic for the video.'];
   else if (values.topic.length > 500) problems.topic = [`The topic is ${values.topic.length} characters; 500 at most.`];
+  for (const key of ['audience', 'goal', 'tone']) {
+    if (values[key].length > 200) problems[key] = [`At most 200 characters (it has ${values[key].length}).`];
+  }
   if (!Number.isFinite(values.duration) || values.duration < 5 || values.duration > 600) {
     problems.duration = ['Choose a duration from 5 to 600 seconds (10 minutes).'];
   }

@@ -1,0 +1,52 @@
+using Aura.Core.Orchestration;
+
+namespace Aura.Tests.Ui;
+
+/// <summary>
+/// What every UI test starts from: its own server (own temp data), its own browser (own
+/// profile), one tab on the UI. Disposing kills the browser's process tree and stops the server.
+/// </summary>
+public sealed class UiSession : IAsyncDisposable
+{
+    private UiSession(UiServer server, ChromiumBrowser browser, BrowserPage page)
+    {
+        Server = server;
+        Browser = browser;
+        Page = page;
+    }
+
+    public UiServer Server { get; }
+    public ChromiumBrowser Browser { get; }
+    public BrowserPage Page { get; }
+
+    public static async Task<UiSession> StartAsync(IVideoOrchestrator? orchestrator = null)
+    {
+        var server = new UiServer(orchestrator);
+        var root = server.RootUri;
+        ChromiumBrowser? browser = null;
+        try
+        {
+            browser = await ChromiumBrowser.LaunchAsync();
+            var page = await browser.NewPageAsync();
+            await page.NavigateAsync(root.ToString());
+            return new UiSession(server, browser, page);
+        }
+        catch
+        {
+            if (browser is not null) await browser.DisposeAsync();
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for a DOM condition with the UI tests' patience (the page polls every 100 ms).</summary>
+    public Task WaitForAsync(string condition, string description, int seconds = 20) =>
+        Page.WaitForAsync(condition, TimeSpan.FromSeconds(seconds), description);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Page.DisposeAsync();
+        await Browser.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Aura.Core.Jobs;
+using Aura.Tests.Support;
+
+namespace Aura.Tests.Ui;
+
+/// <summary>The desktop web UI in a real headless Chromium against the real API on Kestrel.</summary>
+public sealed class WebUiTests
+{
+    private static readonly string[] FiveStages = ["Script", "Voice", "Visuals", "Compose", "Rendering"];
+
+    [ChromiumFact]
+    public async Task The_page_loads_with_no_console_errors_and_the_jobs_stream_connects()
+    {
+        await using var ui = await UiSession.StartAsync();
+
+        await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
+
+        Assert.Equal("New video", await ui.Page.TextAsync("#create-heading"));
+        Assert.Empty(ui.Page.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task A_job_created_from_the_form_shows_each_stage_succeed_in_order_and_the_bar_reach_100()
+    {
+        await using var ui = await UiSession.StartAsync(new FakeOrchestrator());
+        await ui.Page.EvaluateAsync(StepRecorder.Install);
+
+        await ui.Page.FillAsync("#topic", "Why the sky is blue");
+        await ui.Page.ClickAsync("#create-submit");
+
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
+        Assert.Equal("Why the sky is blue", await ui.Page.TextAsync("#detail-topic"));
+        Assert.Equal(FiveStages, await StepRecorder.SucceededOrderAsync(ui.Page));
+        Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
+        Assert.Equal("Done", await ui.Page.TextAsync("#detail-status"));
+        Assert.Empty(ui.Page.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task The_quick_demo_shows_every_stage_succeed_in_order_and_plays_the_video()
+    {
+        await using var ui = await UiSession.StartAsync();
+        await ui.Page.EvaluateAsync(StepRecorder.Install);
+
+        await ui.Page.ClickAsync("#quick-demo");
+
+        await ui.WaitForAsync("document.querySelector('#detail-topic')", "the demo job to be selected", seconds: 10);
+        await ui.WaitForAsync("document.querySelector('#result-video')", "the demo video to be offered", seconds: 120);
+        await ui.WaitForAsync("document.querySelector('#result-video').duration > 0", "the video's metadata to load");
+        Assert.Equal(FiveStages, await StepRecorder.SucceededOrderAsync(ui.Page));
+        Assert.All((await StepRecorder.CurrentStatusesAsync(ui.Page)).Values, status => Assert.Equal("Succeeded", status));
+        Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
+        Assert.Empty(ui.Page.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task A_topic_the_server_refuses_shows_the_servers_message_beside_the_topic_field()
+    {
+        await using var ui = await UiSession.StartAsync(new FakeOrchestrator());
+        // The page never sends an empty topic; rewrite the request on its way out, as an old client might send it.
+        await ui.Page.RewriteRequestBodiesAsync("*/api/jobs", body =>
+        {
+            var json = JsonNode.Parse(body)!;
+            json["brief"]!["topic"] = "";
+            return json.ToJsonString();
+        });
+
+        await ui.Page.FillAsync("#topic", "A topic the page accepts");
+        await ui.Page.ClickAsync("#create-submit");
+
+        await ui.WaitForAsync("!document.querySelector('#topic-error').hidden", "the topic's error to show");
+        Assert.Equal("The topic is required.", await ui.Page.TextAsync("#topic-error"));
+        Assert.Equal("true", (await ui.Page.EvaluateAsync("document.querySelector('#topic').getAttribute('aria-invalid')")).GetString());
+        Assert.Contains("E400-VALIDATION", await ui.Page.TextAsync("#form-banner"));
+    }
+
+    [ChromiumFact]
+    public async Task Canceling_a_running_job_shows_the_canceled_state()
+    {
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Visuals);
+        await using var ui = await UiSession.StartAsync(orchestrator);
+        await ui.Page.FillAsync("#topic", "A job to cancel");
+        await ui.Page.ClickAsync("#create-submit");
+        await ui.WaitForAsync("document.querySelector('.step[data-step=Voice]')?.dataset.status === 'Running'", "the job to be held in Voice");
+
+        await ui.Page.ClickAsync("#cancel-job");
+
+        await ui.WaitForAsync("document.querySelector('#canceled-panel')", "the canceled panel");
+        Assert.Equal("Canceled", await ui.Page.TextAsync("#detail-status"));
+        Assert.True((await ui.Page.EvaluateAsync("document.querySelector('#cancel-job').hidden")).GetBoolean());
+        await ui.WaitForAsync("document.querySelector('.job-row[aria-current=true] .badge').textContent === 'Canceled'", "the list to show it canceled");
+        Assert.Empty(ui.Page.Errors);
+    }
+}
