@@ -43,6 +43,18 @@ public sealed class UiSession : IAsyncDisposable
     public Task WaitForAsync(string condition, string description, int seconds = 20) =>
         Page.WaitForAsync(condition, TimeSpan.FromSeconds(seconds), description);
 
+    /// <summary>
+    /// Saves what the page looks like as {name}.png in the folder named by AURA_UI_SCREENSHOTS,
+    /// when set: how a person reviews the UI the tests drove. Does nothing otherwise.
+    /// </summary>
+    public async Task SnapshotAsync(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("AURA_UI_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(Path.Combine(folder, name + ".png"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Page.DisposeAsync();

@@ -16,6 +16,7 @@ public sealed class WebUiTests
 
         await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
 
+        await ui.SnapshotAsync("page-loaded");
         Assert.Equal("New video", await ui.Page.TextAsync("#create-heading"));
         Assert.Empty(ui.Page.Errors);
     }
@@ -30,6 +31,7 @@ public sealed class WebUiTests
         await ui.Page.ClickAsync("#create-submit");
 
         await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
+        await ui.SnapshotAsync("form-job-completed");
         Assert.Equal("Why the sky is blue", await ui.Page.TextAsync("#detail-topic"));
         Assert.Equal(FiveStages, await StepRecorder.SucceededOrderAsync(ui.Page));
         Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
@@ -48,6 +50,7 @@ public sealed class WebUiTests
         await ui.WaitForAsync("document.querySelector('#detail-topic')", "the demo job to be selected", seconds: 10);
         await ui.WaitForAsync("document.querySelector('#result-video')", "the demo video to be offered", seconds: 120);
         await ui.WaitForAsync("document.querySelector('#result-video').duration > 0", "the video's metadata to load");
+        await ui.SnapshotAsync("quick-demo-completed");
         Assert.Equal(FiveStages, await StepRecorder.SucceededOrderAsync(ui.Page));
         Assert.All((await StepRecorder.CurrentStatusesAsync(ui.Page)).Values, status => Assert.Equal("Succeeded", status));
         Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
@@ -70,6 +73,7 @@ public sealed class WebUiTests
         await ui.Page.ClickAsync("#create-submit");
 
         await ui.WaitForAsync("!document.querySelector('#topic-error').hidden", "the topic's error to show");
+        await ui.SnapshotAsync("server-validation-error");
         Assert.Equal("The topic is required.", await ui.Page.TextAsync("#topic-error"));
         Assert.Equal("true", (await ui.Page.EvaluateAsync("document.querySelector('#topic').getAttribute('aria-invalid')")).GetString());
         Assert.Contains("E400-VALIDATION", await ui.Page.TextAsync("#form-banner"));
@@ -84,9 +88,11 @@ public sealed class WebUiTests
         await ui.Page.ClickAsync("#create-submit");
         await ui.WaitForAsync("document.querySelector('.step[data-step=Voice]')?.dataset.status === 'Running'", "the job to be held in Voice");
 
+        await ui.SnapshotAsync("cancel-running");
         await ui.Page.ClickAsync("#cancel-job");
 
         await ui.WaitForAsync("document.querySelector('#canceled-panel')", "the canceled panel");
+        await ui.SnapshotAsync("cancel-done");
         Assert.Equal("Canceled", await ui.Page.TextAsync("#detail-status"));
         Assert.True((await ui.Page.EvaluateAsync("document.querySelector('#cancel-job').hidden")).GetBoolean());
         await ui.WaitForAsync("document.querySelector('.job-row[aria-current=true] .badge').textContent === 'Canceled'", "the list to show it canceled");

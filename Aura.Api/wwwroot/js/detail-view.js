@@ -66,7 +66,7 @@ export function buildDetailView(container, { onCancel }) {
 
       const nextOutcomeKey = `${state.status}|${state.output?.url ?? ''}|${state.failure?.code ?? ''}|${state.artifacts.size}`;
       if (nextOutcomeKey !== outcomeKey) { outcomeKey = nextOutcomeKey; renderOutcome(outcome, state); }
-      const nextArtifactsKey = [...state.artifacts.keys()].join('|');
+      const nextArtifactsKey = `${state.status}|${[...state.artifacts.keys()].join('|')}`;
       if (nextArtifactsKey !== artifactsKey) { artifactsKey = nextArtifactsKey; renderArtifacts(artifacts, state); }
     },
     setConnection(connectionState) {

@@ -32,7 +32,7 @@ function completedPanel(state) {
   const videoUrl = videoUrlOf(state);
   const subtitle = subtitleOf(state);
   return el('div', { class: 'panel panel-success', id: 'completed-panel' },
-    el('h3', {}, 'Your video is ready'),
+    el('h3', {}, videoUrl ? 'Your video is ready' : 'Finished'),
     videoUrl
       ? el('video', { id: 'result-video', controls: true, preload: 'metadata', src: videoUrl })
       : el('p', {}, 'The job finished but reported no video file.'),
@@ -83,7 +83,8 @@ function canceledPanel(state) {
 
 export function renderArtifacts(node, state) {
   const artifacts = [...state.artifacts.values()];
-  node.hidden = artifacts.length === 0;
+  // A canceled job's partial files are removed (CONTRACT.md): links to them would only 404.
+  node.hidden = artifacts.length === 0 || state.status === 'Canceled';
   const images = artifacts.filter((a) => a.type?.startsWith('image/'));
   replaceChildren(node,
     el('h3', {}, 'Files'),
