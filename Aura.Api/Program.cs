@@ -1,11 +1,13 @@
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Storage;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
+    .AddAuraStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment);
 

@@ -1,6 +1,8 @@
 using Aura.Api.Controllers;
 using Aura.Api.Sse;
 using Aura.Core.Jobs;
+using Aura.Core.Storage;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -27,10 +29,11 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<EventStreams>();
         services.AddSingleton<JobCreation>();
 
-        // Relative folders are taken from the content root, so the service finds its files wherever it is started from.
-        services.PostConfigure<JobRunnerOptions>(o =>
+        // One data folder (Storage:DataFolder) holds the database and the jobs' files. Relative folders are
+        // taken from the content root, so the service finds its files wherever it is started from.
+        services.AddOptions<JobRunnerOptions>().PostConfigure<IOptions<StorageOptions>>((o, storage) =>
         {
-            o.DataFolder = Path.GetFullPath(o.DataFolder, environment.ContentRootPath);
+            o.DataFolder = Path.GetFullPath(storage.Value.DataFolder, environment.ContentRootPath);
             o.LogsFolder = Path.GetFullPath(o.LogsFolder, environment.ContentRootPath);
         });
         return services;

@@ -12,7 +12,7 @@ public static class Logging
     public static IHostBuilder UseAuraSerilog(this IHostBuilder host, IConfiguration configuration, IHostEnvironment environment)
     {
         var file = Path.Combine(ApiServiceCollectionExtensions.LogsFolder(configuration, environment), "aura-.log");
-        return host.UseSerilog((context, services, logger) => logger
+        return host.UseSerilog(preserveStaticLogger: true, configureLogger: (context, services, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()

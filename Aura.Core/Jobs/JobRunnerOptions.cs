@@ -27,11 +27,14 @@ public sealed class JobRunnerOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Where jobs keep their files (one folder each). Relative paths are under the content root.</summary>
+    /// <summary>
+    /// Where jobs keep their files (one folder each, under <c>jobs/</c>). Not read from this section:
+    /// the host sets it from <c>Storage:DataFolder</c>, so the database and the job files share one folder.
+    /// </summary>
     [Required]
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>).</summary>
+    /// <summary>Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>). Relative paths are under the content root.</summary>
     [Required]
     public string LogsFolder { get; set; } = "Logs";
 

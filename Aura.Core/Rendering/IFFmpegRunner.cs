@@ -1,3 +1,4 @@
+using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
 
 namespace Aura.Core.Rendering;
@@ -9,6 +10,12 @@ namespace Aura.Core.Rendering;
 /// </summary>
 public interface IFFmpegRunner
 {
+    /// <summary>
+    /// Runs FFmpeg once. Returns when it exited 0 (after a last <paramref name="onProgress"/> at 100 %).
+    /// Throws <see cref="Jobs.JobFailedException"/> (E302, E304, E306) when it could not start or exited
+    /// non-zero, and <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/>
+    /// fired; in both cases the run's <see cref="FFmpegRun.OutputFiles"/> are removed and no process is left.
+    /// </summary>
     Task RunAsync(FFmpegRun run, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken);
 }
 
@@ -16,12 +23,14 @@ public interface IFFmpegRunner
 /// <param name="Arguments">Everything after the executable's name.</param>
 /// <param name="ExpectedDuration">The media length the run produces, to turn out_time into a percent; null when unknown.</param>
 /// <param name="OutputFiles">Files this run writes, removed when it fails or is canceled.</param>
+/// <param name="Resolution">The frame size it produces, for the log ("n/a" when null, e.g. audio).</param>
 public sealed record FFmpegRun(
     JobContext Job,
     string Purpose,
     IReadOnlyList<string> Arguments,
     TimeSpan? ExpectedDuration,
-    IReadOnlyList<string> OutputFiles);
+    IReadOnlyList<string> OutputFiles,
+    Resolution? Resolution = null);
 
 /// <param name="Percent">0–100, clamped; never reaches 100 before FFmpeg exits 0.</param>
 public sealed record FFmpegProgress(TimeSpan OutTime, double Percent, int? EtaSeconds);

@@ -13,7 +13,8 @@ public interface IJobStore
     /// <summary>
     /// Keeps <paramref name="job"/> as the job's newest state under the next sequence number.
     /// <paramref name="expectedVersion"/> is the version it was derived from (0 for a new job);
-    /// when the stored job has moved on, nothing is written and <see cref="JobStoreConflictException"/> is thrown.
+    /// when the stored job has moved on, nothing is written, no number is used up, and
+    /// <see cref="JobStoreConflictException"/> is thrown.
     /// </summary>
     Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken);
 
@@ -22,30 +23,37 @@ public interface IJobStore
     /// <summary>The job as it was at <paramref name="version"/>: its latest state at or before it; null when none is kept.</summary>
     Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken);
 
-    /// <summary>Jobs newest first (by creation).</summary>
+    /// <summary>Jobs newest first (by creation, then by id descending for equal times).</summary>
     Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken);
 
     /// <summary>Jobs whose version is greater than <paramref name="afterVersion"/>, in version order.</summary>
     Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The newest number the sequence has issued (0 before any).</summary>
+    /// <summary>
+    /// Terminal jobs that ended (<see cref="JobSnapshot.CompletedAt"/>) strictly before
+    /// <paramref name="completedBefore"/>, the longest-ended first: what a retention sweep deletes.
+    /// </summary>
+    Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The newest number the sequence has issued (0 before any). Deleting jobs never lowers it.</summary>
     Task<long> GetLastVersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Removes a job and its history; false when there was none.</summary>
+    /// <summary>Removes a job and its history; false when there was none. Its idempotency keys stay until they expire.</summary>
     Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken);
-}
 
-/// <param name="Statuses">Only jobs in these statuses; empty means all.</param>
-/// <param name="CreatedBefore">Only jobs created strictly before this time (paging).</param>
-public sealed record JobQuery(IReadOnlyCollection<JobStatus> Statuses, DateTimeOffset? CreatedBefore = null, int Limit = 50)
-{
-    public static JobQuery All(int limit = int.MaxValue) => new([], null, limit);
+    /// <summary>
+    /// Records <paramref name="key"/> unless a live entry (one that expires after <paramref name="now"/>)
+    /// already holds its key: atomic, so of concurrent claims of one key exactly one wins. An expired
+    /// entry counts as absent and is replaced. See <see cref="IdempotencyKey"/> for the call order.
+    /// </summary>
+    Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken);
 
-    public static JobQuery InStatus(params JobStatus[] statuses) => new(statuses, null, int.MaxValue);
-}
+    /// <summary>
+    /// Gives up a claim this caller won but could not act on (the job could not be created), so a
+    /// retry may claim the key again. Removes the entry only while it still names <paramref name="jobId"/>.
+    /// </summary>
+    Task<bool> ReleaseIdempotencyKeyAsync(string key, string jobId, CancellationToken cancellationToken);
 
-public sealed class JobStoreConflictException(string jobId, long expectedVersion, long actualVersion)
-    : Exception($"job {jobId} is at version {actualVersion}, not {expectedVersion}")
-{
-    public string JobId { get; } = jobId;
+    /// <summary>Deletes the entries that expire at or before <paramref name="now"/>; returns how many.</summary>
+    Task<int> RemoveExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -2,8 +2,11 @@ using Aura.Core.Jobs;
 
 namespace Aura.Core.Storage;
 
-/// <summary>A store that lives as long as the process: for tests and throwaway runs.</summary>
-public sealed class InMemoryJobStore : IJobStore
+/// <summary>
+/// A store that lives as long as the process: for tests and throwaway runs. One lock guards
+/// everything, which makes every operation atomic and the sequence strictly increasing.
+/// </summary>
+public sealed partial class InMemoryJobStore : IJobStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<JobSnapshot>> _history = new(StringComparer.Ordinal);
@@ -11,11 +14,13 @@ public sealed class InMemoryJobStore : IJobStore
 
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<JobSnapshot>(cancellationToken);
         lock (_gate)
         {
             var actual = _history.TryGetValue(job.JobId, out var versions) ? versions[^1].Version : 0;
             if (actual != expectedVersion)
-                throw new JobStoreConflictException(job.JobId, expectedVersion, actual);
+                return Task.FromException<JobSnapshot>(new JobStoreConflictException(job.JobId, expectedVersion, actual));
 
             var saved = job with { Version = ++_lastVersion };
             if (versions is null)
@@ -42,34 +47,21 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<JobSnapshot> jobs = _history.Values
-                .Select(v => v[^1])
-                .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
-                .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
-                .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
-                .Take(query.Limit)
-                .ToList();
-            return Task.FromResult(jobs);
-        }
-    }
+    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs
+            .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
+            .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
+            .Take(query.Limit));
 
-    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<JobSnapshot> jobs = _history.Values
-                .Select(v => v[^1])
-                .Where(j => j.Version > afterVersion)
-                .OrderBy(j => j.Version)
-                .Take(limit)
-                .ToList();
-            return Task.FromResult(jobs);
-        }
-    }
+    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs.Where(j => j.Version > afterVersion).OrderBy(j => j.Version).Take(limit));
+
+    public Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken) =>
+        Latest(jobs => jobs
+            .Where(j => j.IsTerminal && j.EndedAt() < completedBefore)
+            .OrderBy(j => j.EndedAt()).ThenBy(j => j.JobId, StringComparer.Ordinal)
+            .Take(limit));
 
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
     {
@@ -81,5 +73,11 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
             return Task.FromResult(_history.Remove(jobId));
+    }
+
+    private Task<IReadOnlyList<JobSnapshot>> Latest(Func<IEnumerable<JobSnapshot>, IEnumerable<JobSnapshot>> select)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<JobSnapshot>>(select(_history.Values.Select(v => v[^1])).ToList());
     }
 }

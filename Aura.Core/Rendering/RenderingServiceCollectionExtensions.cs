@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aura.Core.Rendering;
+
+public static class RenderingServiceCollectionExtensions
+{
+    /// <summary>
+    /// FFmpeg: options (section <c>FFmpeg</c>), locator, media probe, log writer, runner, fonts.
+    /// Needs logging; adds <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddAuraRendering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FFmpegOptions>()
+            .Bind(configuration.GetSection(FFmpegOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FFmpegLocator>();
+        services.TryAddSingleton<FFmpegLogWriter>();
+        services.TryAddSingleton<FontLocator>(_ => new FontLocator());
+        services.TryAddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.TryAddSingleton<IFFmpegRunner, FFmpegProcessRunner>();
+        return services;
+    }
+}

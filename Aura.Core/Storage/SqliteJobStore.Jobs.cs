@@ -1,0 +1,58 @@
+using Aura.Core.Jobs;
+using Microsoft.Data.Sqlite;
+
+namespace Aura.Core.Storage;
+
+// Saving, reading and deleting one job.
+public sealed partial class SqliteJobStore
+{
+    private const string UpsertJob = """
+        INSERT INTO jobs (job_id, status, created_at, completed_at, version, snapshot)
+        VALUES ($id, $status, $created, $completed, $version, $snapshot)
+        ON CONFLICT (job_id) DO UPDATE SET status = excluded.status, created_at = excluded.created_at,
+            completed_at = excluded.completed_at, version = excluded.version, snapshot = excluded.snapshot
+        """;
+
+    public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
+        Write((connection, transaction) => Save(connection, transaction, job, expectedVersion), cancellationToken);
+
+    public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        Read(connection => Sql.Snapshots(connection,
+            "SELECT snapshot FROM jobs WHERE job_id = $id", ("$id", jobId)).FirstOrDefault(), cancellationToken);
+
+    public Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken) =>
+        Read(connection => Sql.Snapshots(connection,
+            "SELECT snapshot FROM history WHERE job_id = $id AND version <= $version ORDER BY version DESC LIMIT 1",
+            ("$id", jobId), ("$version", version)).FirstOrDefault(), cancellationToken);
+
+    public Task<long> GetLastVersionAsync(CancellationToken cancellationToken) =>
+        Read(connection => Sql.Scalar<long>(connection, null, "SELECT last_version FROM sequence WHERE id = 1"),
+            cancellationToken);
+
+    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) =>
+        Write((connection, transaction) =>
+        {
+            Sql.Execute(connection, transaction, "DELETE FROM history WHERE job_id = $id", ("$id", jobId));
+            return Sql.Execute(connection, transaction, "DELETE FROM jobs WHERE job_id = $id", ("$id", jobId)) > 0;
+        }, cancellationToken);
+
+    /// <summary>Check, number, write the job and its history row: the caller's transaction makes it all or nothing.</summary>
+    private static JobSnapshot Save(SqliteConnection connection, SqliteTransaction transaction, JobSnapshot job, long expectedVersion)
+    {
+        var actual = Sql.Scalar<long>(connection, transaction, "SELECT version FROM jobs WHERE job_id = $id", ("$id", job.JobId));
+        if (actual != expectedVersion)
+            throw new JobStoreConflictException(job.JobId, expectedVersion, actual);
+
+        var version = Sql.Scalar<long>(connection, transaction,
+            "UPDATE sequence SET last_version = last_version + 1 WHERE id = 1 RETURNING last_version");
+        var saved = job with { Version = version };
+        var snapshot = JobSnapshotJson.Serialize(saved);
+        Sql.Execute(connection, transaction, UpsertJob,
+            ("$id", saved.JobId), ("$status", saved.Status.ToString()), ("$created", Sql.Ticks(saved.CreatedAt)),
+            ("$completed", saved.IsTerminal ? Sql.Ticks(saved.EndedAt()) : null),
+            ("$version", version), ("$snapshot", snapshot));
+        Sql.Execute(connection, transaction, "INSERT INTO history (job_id, version, snapshot) VALUES ($id, $version, $snapshot)",
+            ("$id", saved.JobId), ("$version", version), ("$snapshot", snapshot));
+        return saved;
+    }
+}

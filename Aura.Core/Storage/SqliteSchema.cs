@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aura.Core.Storage;
+
+/// <summary>
+/// The SQLite schema and its migrations. The applied version is SQLite's own header field
+/// <c>PRAGMA user_version</c>; each migration runs once, in order, inside one immediate
+/// transaction, so two processes starting on one file cannot both apply it.
+/// Times are stored as UTC ticks (INTEGER): exact, and they sort and compare as instants.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE jobs (
+            job_id       TEXT    NOT NULL PRIMARY KEY,
+            status       TEXT    NOT NULL,
+            created_at   INTEGER NOT NULL,
+            completed_at INTEGER NULL,
+            version      INTEGER NOT NULL UNIQUE,
+            snapshot     TEXT    NOT NULL
+        );
+        CREATE INDEX jobs_by_creation ON jobs (created_at DESC, job_id DESC);
+        CREATE INDEX jobs_by_completion ON jobs (completed_at) WHERE completed_at IS NOT NULL;
+
+        CREATE TABLE history (
+            job_id   TEXT    NOT NULL,
+            version  INTEGER NOT NULL,
+            snapshot TEXT    NOT NULL,
+            PRIMARY KEY (job_id, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sequence (
+            id           INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            last_version INTEGER NOT NULL
+        );
+        INSERT INTO sequence (id, last_version) VALUES (1, 0);
+
+        CREATE TABLE idempotency_keys (
+            key          TEXT    NOT NULL PRIMARY KEY,
+            request_hash TEXT    NOT NULL,
+            job_id       TEXT    NOT NULL,
+            expires_at   INTEGER NOT NULL
+        );
+        CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (expires_at);
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Turns on WAL (kept in the file from then on) and brings the schema up to date.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        // WAL lets the SSE emitters' reads run beside the single writer instead of waiting for it.
+        var mode = Sql.Scalar<string>(connection, null, "PRAGMA journal_mode = WAL");
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"SQLite refused WAL mode for {connection.DataSource} (it stays in '{mode}'); use a local disk.");
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var applied = (int)Sql.Scalar<long>(connection, transaction, "PRAGMA user_version");
+        if (applied > CurrentVersion)
+            throw new InvalidOperationException(
+                $"{connection.DataSource} has schema version {applied}, newer than this build knows ({CurrentVersion}).");
+        for (var version = applied + 1; version <= CurrentVersion; version++)
+            Sql.Execute(connection, transaction, Migrations[version - 1]);
+        // PRAGMA takes no parameters; the value is an integer this code made.
+        Sql.Execute(connection, transaction, $"PRAGMA user_version = {CurrentVersion}");
+        transaction.Commit();
+    }
+}

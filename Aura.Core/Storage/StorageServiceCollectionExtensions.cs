@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Core.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IJobStore"/> as a singleton of the provider chosen in the <c>Storage</c>
+    /// section (SQLite by default), with <see cref="StorageOptions"/> validated at start. The SQLite
+    /// store creates its folder, its file and its schema when it is first resolved.
+    /// </summary>
+    public static IServiceCollection AddAuraStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IJobStore>(CreateStore);
+        return services;
+    }
+
+    private static IJobStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (options.Provider == StorageProvider.InMemory)
+            return new InMemoryJobStore();
+
+        var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        return new SqliteJobStore(options.DatabasePath(contentRoot), options.BusyTimeout);
+    }
+}

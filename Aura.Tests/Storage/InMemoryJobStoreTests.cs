@@ -1,0 +1,8 @@
+using Aura.Core.Storage;
+
+namespace Aura.Tests.Storage;
+
+public sealed class InMemoryJobStoreTests : JobStoreContract
+{
+    protected override IJobStore CreateStore() => new InMemoryJobStore();
+}
