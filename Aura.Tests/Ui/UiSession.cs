@@ -1,4 +1,4 @@
-using Aura.Core.Orchestration;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Aura.Tests.Ui;
 
@@ -8,21 +8,21 @@ namespace Aura.Tests.Ui;
 /// </summary>
 public sealed class UiSession : IAsyncDisposable
 {
-    private UiSession(UiServer server, ChromiumBrowser browser, BrowserPage page)
+    private UiSession(WebApplicationFactory<Program> server, ChromiumBrowser browser, BrowserPage page)
     {
         Server = server;
         Browser = browser;
         Page = page;
     }
 
-    public UiServer Server { get; }
+    public WebApplicationFactory<Program> Server { get; }
     public ChromiumBrowser Browser { get; }
     public BrowserPage Page { get; }
 
-    public static async Task<UiSession> StartAsync(IVideoOrchestrator? orchestrator = null)
+    /// <param name="server">The service to test (not yet started); the session owns it from here on.</param>
+    public static async Task<UiSession> StartAsync(WebApplicationFactory<Program> server)
     {
-        var server = new UiServer(orchestrator);
-        var root = server.RootUri;
+        var root = UiServer.RootUri(server);
         ChromiumBrowser? browser = null;
         try
         {

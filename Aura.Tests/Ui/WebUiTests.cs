@@ -12,7 +12,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task The_page_loads_with_no_console_errors_and_the_jobs_stream_connects()
     {
-        await using var ui = await UiSession.StartAsync();
+        await using var ui = await UiSession.StartAsync(new UiServer());
 
         await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
 
@@ -24,7 +24,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task A_job_created_from_the_form_shows_each_stage_succeed_in_order_and_the_bar_reach_100()
     {
-        await using var ui = await UiSession.StartAsync(new FakeOrchestrator());
+        await using var ui = await UiSession.StartAsync(new AuraApplication());
         await ui.Page.EvaluateAsync(StepRecorder.Install);
 
         await ui.Page.FillAsync("#topic", "Why the sky is blue");
@@ -42,7 +42,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task The_quick_demo_shows_every_stage_succeed_in_order_and_plays_the_video()
     {
-        await using var ui = await UiSession.StartAsync();
+        await using var ui = await UiSession.StartAsync(new UiServer());
         await ui.Page.EvaluateAsync(StepRecorder.Install);
 
         await ui.Page.ClickAsync("#quick-demo");
@@ -60,7 +60,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task A_topic_the_server_refuses_shows_the_servers_message_beside_the_topic_field()
     {
-        await using var ui = await UiSession.StartAsync(new FakeOrchestrator());
+        await using var ui = await UiSession.StartAsync(new AuraApplication());
         // The page never sends an empty topic; rewrite the request on its way out, as an old client might send it.
         await ui.Page.RewriteRequestBodiesAsync("*/api/jobs", body =>
         {
@@ -83,7 +83,7 @@ public sealed class WebUiTests
     public async Task Canceling_a_running_job_shows_the_canceled_state()
     {
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Visuals);
-        await using var ui = await UiSession.StartAsync(orchestrator);
+        await using var ui = await UiSession.StartAsync(new AuraApplication { Orchestrator = orchestrator });
         await ui.Page.FillAsync("#topic", "A job to cancel");
         await ui.Page.ClickAsync("#create-submit");
         await ui.WaitForAsync("document.querySelector('.step[data-step=Voice]')?.dataset.status === 'Running'", "the job to be held in Voice");
