@@ -20,7 +20,7 @@ const list = createJobsList({
   listNode: byId('job-list'),
   emptyNode: byId('jobs-empty'),
   connectionNode: byId('list-connection'),
-  onSelect: (jobId) => selectJob(jobId),
+  onSelect: (jobId) => selectJob(jobId, list.get(jobId)),
   onStreamUpdate: (job) => detail.offer(job),
 });
 

@@ -27,12 +27,13 @@ public sealed class WebUiTests
         await using var ui = await UiSession.StartAsync(new AuraApplication());
         await ui.Page.EvaluateAsync(StepRecorder.Install);
 
-        await ui.Page.FillAsync("#topic", "Why the sky is blue");
+        await ui.Page.FillAsync("#topic", "Why the sky is <b>blue</b>");
         await ui.Page.ClickAsync("#create-submit");
 
         await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
         await ui.SnapshotAsync("form-job-completed");
-        Assert.Equal("Why the sky is blue", await ui.Page.TextAsync("#detail-topic"));
+        Assert.Equal("Why the sky is <b>blue</b>", await ui.Page.TextAsync("#detail-topic"));
+        Assert.Equal(0, (await ui.Page.EvaluateAsync("document.querySelectorAll('#detail-topic b, .job-row b').length")).GetInt32());
         Assert.Equal(FiveStages, await StepRecorder.SucceededOrderAsync(ui.Page));
         Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
         Assert.Equal("Done", await ui.Page.TextAsync("#detail-status"));
@@ -77,6 +78,32 @@ public sealed class WebUiTests
         Assert.Equal("The topic is required.", await ui.Page.TextAsync("#topic-error"));
         Assert.Equal("true", (await ui.Page.EvaluateAsync("document.querySelector('#topic').getAttribute('aria-invalid')")).GetString());
         Assert.Contains("E400-VALIDATION", await ui.Page.TextAsync("#form-banner"));
+    }
+
+    [ChromiumFact]
+    public async Task A_failed_job_shows_its_code_remediation_and_ffmpegs_words()
+    {
+        var orchestrator = new FakeOrchestrator
+        {
+            FailIn = stage => stage == JobStage.Rendering
+                ? new JobFailedException(new FailureReason("E304-FFMPEG_RUNTIME", "FFmpeg exited with code 1.",
+                    "Open the FFmpeg log below.", StderrSnippet: "Invalid argument <script>x</script>"))
+                : null,
+        };
+        await using var ui = await UiSession.StartAsync(new AuraApplication { Orchestrator = orchestrator });
+
+        await ui.Page.FillAsync("#topic", "A job that fails");
+        await ui.Page.ClickAsync("#create-submit");
+
+        await ui.WaitForAsync("document.querySelector('#failure-panel')", "the failure panel");
+        await ui.SnapshotAsync("failed");
+        Assert.Equal("E304-FFMPEG_RUNTIME", await ui.Page.TextAsync("#failure-code"));
+        Assert.Equal("FFmpeg exited with code 1.", await ui.Page.TextAsync("#failure-message"));
+        Assert.Contains("Open the FFmpeg log below.", await ui.Page.TextAsync("#failure-panel .remediation"));
+        Assert.Equal("Invalid argument <script>x</script>", await ui.Page.TextAsync("#stderr-snippet"));
+        Assert.Equal("Failed", (await StepRecorder.CurrentStatusesAsync(ui.Page))["Rendering"]);
+        Assert.Equal("Failed", await ui.Page.TextAsync("#detail-status"));
+        Assert.Empty(ui.Page.Errors);
     }
 
     [ChromiumFact]

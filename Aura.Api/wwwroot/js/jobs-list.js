@@ -95,5 +95,8 @@ export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, 
     'job-update': (job) => { receivedAny = true; upsert(job); onStreamUpdate?.(job); },
   }, showConnection);
 
-  return { upsert, select };
+  /** The newest copy of a job the list holds, so the detail can draw it before its GET returns. */
+  const get = (jobId) => jobs.get(jobId)?.job;
+
+  return { upsert, select, get };
 }
