@@ -115,6 +115,10 @@ public sealed class WebUiTests
         await ui.Page.ClickAsync("#create-submit");
         await ui.WaitForAsync("document.querySelector('.step[data-step=Voice]')?.dataset.status === 'Running'", "the job to be held in Voice");
 
+        await ui.WaitForAsync("document.querySelector('#detail-connection').dataset.state === 'live'", "the job's stream to connect");
+        var correlationId = (await ui.Page.EvaluateAsync(
+            "fetch('/api/jobs/' + location.hash.slice('#job='.length)).then(r => r.json()).then(j => j.correlationId)")).GetString();
+        Assert.Equal(correlationId, await ui.Page.TextAsync(".correlation-id"));
         await ui.SnapshotAsync("cancel-running");
         await ui.Page.ClickAsync("#cancel-job");
 
@@ -123,6 +127,25 @@ public sealed class WebUiTests
         Assert.Equal("Canceled", await ui.Page.TextAsync("#detail-status"));
         Assert.True((await ui.Page.EvaluateAsync("document.querySelector('#cancel-job').hidden")).GetBoolean());
         await ui.WaitForAsync("document.querySelector('.job-row[aria-current=true] .badge').textContent === 'Canceled'", "the list to show it canceled");
+        Assert.Empty(ui.Page.Errors);
+    }
+
+    [ChromiumFact]
+    public async Task Reloading_a_finished_jobs_address_shows_its_final_state_without_a_stream()
+    {
+        await using var ui = await UiSession.StartAsync(new AuraApplication());
+        await ui.Page.FillAsync("#topic", "A job to come back to");
+        await ui.Page.ClickAsync("#create-submit");
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
+        var address = (await ui.Page.EvaluateAsync("location.href")).GetString()!;
+
+        await ui.Page.NavigateAsync("about:blank");
+        await ui.Page.NavigateAsync(address);
+
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the final state after the reload");
+        Assert.Equal("A job to come back to", await ui.Page.TextAsync("#detail-topic"));
+        Assert.All((await StepRecorder.CurrentStatusesAsync(ui.Page)).Values, status => Assert.Equal("Succeeded", status));
+        Assert.Equal("finished", (await ui.Page.EvaluateAsync("document.querySelector('#detail-connection').dataset.state")).GetString());
         Assert.Empty(ui.Page.Errors);
     }
 }
