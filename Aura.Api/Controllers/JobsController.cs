@@ -11,7 +11,6 @@ namespace Aura.Api.Controllers;
 /// <summary>Jobs over REST and their progress as Server-Sent Events. Thin: bind, one call into Aura.Core, map.</summary>
 [ApiController]
 [Route("api/jobs")]
-[Produces("application/json")]
 public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams) : ControllerBase
 {
     [HttpPost]
@@ -68,12 +67,22 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
             _ => Problems.JobNotFound(HttpContext, jobId),
         };
 
+    [HttpDelete("{jobId}")]
+    public async Task<IActionResult> Delete(string jobId, CancellationToken cancellationToken) =>
+        await runner.DeleteJobAsync(jobId, cancellationToken) switch
+        {
+            DeleteOutcome.Deleted => NoContent(),
+            DeleteOutcome.NotEnded running => Problems.Result(HttpContext, StatusCodes.Status409Conflict, ErrorCodes.JobNotDeletable,
+                $"The job is {running.Job.Status}; only a job that has ended can be deleted.",
+                $"Cancel it first (POST {JobUrls.Cancel(jobId)}), then delete it.", jobId,
+                extensions: new Dictionary<string, object?> { ["currentStatus"] = running.Job.Status.ToString() }),
+            _ => Problems.JobNotFound(HttpContext, jobId),
+        };
+
     [HttpGet("{jobId}/events")]
-    [Produces("text/event-stream")]
     public Task<IActionResult> Events(string jobId) => streams.OpenJobStreamAsync(HttpContext, jobId);
 
     [HttpGet("events")]
-    [Produces("text/event-stream")]
     public IActionResult AllEvents([FromQuery(Name = "status")] string[]? status)
     {
         var errors = new Dictionary<string, string[]>();

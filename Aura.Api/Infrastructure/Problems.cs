@@ -45,6 +45,7 @@ public static class Problems
     {
         problem.Extensions["correlationId"] = CorrelationId.Of(context);
         problem.Extensions.Remove("traceId");
+        problem.Detail ??= DetailOf(problem.Status);
         if (!problem.Extensions.ContainsKey("code") && CodeOf(problem.Status) is { } code)
             problem.Extensions["code"] = code;
     }
@@ -56,6 +57,16 @@ public static class Problems
         415 => ErrorCodes.UnsupportedMediaType,
         >= 500 => ErrorCodes.Internal,
         _ => null,
+    };
+
+    // Problems the framework makes itself (415, unknown routes, 405) come without a detail.
+    private static string DetailOf(int? status) => status switch
+    {
+        404 => "Nothing is at this address.",
+        405 => "This address does not take that method.",
+        415 => "The request body must be JSON, sent with Content-Type: application/json.",
+        >= 500 => "The service failed to handle the request; it has been logged.",
+        _ => "The request could not be handled.",
     };
 
     private static string TitleOf(int status) => status switch

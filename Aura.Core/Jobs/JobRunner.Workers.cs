@@ -77,7 +77,7 @@ public sealed partial class JobRunner
                 Path.GetFullPath(_options.FFmpegLogOf(jobId)), attempt);
             await orchestrator.RunAsync(context, new JobProgressReporter(this, jobId, run), run.Token);
             await UpdateJobAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
-            LogFinished(jobId, JobStatus.Succeeded);
+            LogFinished(jobId, nameof(JobStatus.Succeeded));
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested || ex is not OperationCanceledException)
         {
@@ -104,14 +104,14 @@ public sealed partial class JobRunner
         if (end is JobChange.Failed)
             LogFailed(error, jobId);
         await UpdateJobAsync(jobId, end, CancellationToken.None);
-        LogFinished(jobId, end is JobChange.Canceled ? JobStatus.Canceled : JobStatus.Failed);
+        LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
     }
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]
     private partial void LogStarted(string jobId, int attempt);
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} ended {Status}")]
-    private partial void LogFinished(string jobId, JobStatus status);
+    private partial void LogFinished(string jobId, string status);
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId} failed")]
     private partial void LogFailed(Exception error, string jobId);

@@ -32,7 +32,12 @@ public sealed partial class JobRunner(
 
     /// <summary>Keeps a new job as <c>Queued</c> and puts it on the queue.</summary>
     /// <exception cref="JobQueueFullException">the queue holds <see cref="JobRunnerOptions.QueueCapacity"/> jobs already.</exception>
-    public async Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, CancellationToken cancellationToken)
+    public Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, CancellationToken cancellationToken) =>
+        CreateAndStartJobAsync(NewJobId(), request, correlationId, cancellationToken);
+
+    private static string NewJobId() => Guid.NewGuid().ToString("N");
+
+    private async Task<JobSnapshot> CreateAndStartJobAsync(string jobId, JobRequest request, string correlationId, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
         {
@@ -40,7 +45,7 @@ public sealed partial class JobRunner(
             throw new JobQueueFullException(_options.QueueCapacity);
         }
 
-        var job = JobStateMachine.NewJob(Guid.NewGuid().ToString("N"), correlationId, request, time.GetUtcNow());
+        var job = JobStateMachine.NewJob(jobId, correlationId, request, time.GetUtcNow());
         JobSnapshot saved;
         try
         {

@@ -34,6 +34,18 @@ public sealed class JobRunnerOptions
     [Required]
     public string DataFolder { get; set; } = "data";
 
+    /// <summary>How long an <c>Idempotency-Key</c> stays tied to the job its first request made.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Ended jobs older than this many days are removed with their files.</summary>
+    [Range(1, 36_500)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often old jobs and expired idempotency keys are swept.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>). Relative paths are under the content root.</summary>
     [Required]
     public string LogsFolder { get; set; } = "Logs";

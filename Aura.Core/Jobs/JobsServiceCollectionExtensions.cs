@@ -17,6 +17,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobChangeSignal>();
         services.TryAddSingleton<JobRunner>();
         services.AddHostedService<JobWorkerService>();
+        services.AddHostedService<JobMaintenanceService>();
         return services;
     }
 }

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Aura.Core.Storage;
+
+namespace Aura.Core.Jobs;
+
+// Creating a job at most once per Idempotency-Key: the key is claimed in the store (atomically,
+// so concurrent duplicates cannot both win) before the job exists.
+public sealed partial class JobRunner
+{
+    /// <summary>
+    /// Creates the job for <paramref name="key"/> once. The same key with the same request answers
+    /// with the job the first request made; with another request it is refused.
+    /// </summary>
+    public async Task<CreateOutcome> CreateOnceAsync(string key, JobRequest request, string correlationId, CancellationToken cancellationToken)
+    {
+        var hash = RequestHash(request);
+        var jobId = NewJobId();
+        var now = time.GetUtcNow();
+        var claim = await store.ClaimIdempotencyKeyAsync(new IdempotencyKey(key, hash, jobId, now + _options.IdempotencyKeyLifetime), now, cancellationToken);
+        if (claim.Won)
+        {
+            try
+            {
+                return new CreateOutcome.Created(await CreateAndStartJobAsync(jobId, request, correlationId, cancellationToken));
+            }
+            catch
+            {
+                // Nothing was made for this key: let a retry claim it again.
+                await store.ReleaseIdempotencyKeyAsync(key, jobId, CancellationToken.None);
+                throw;
+            }
+        }
+        if (!claim.IsSameRequest(hash))
+            return new CreateOutcome.KeyReused(claim.Entry.JobId);
+        return await store.GetAsync(claim.Entry.JobId, cancellationToken) is { } existing
+            ? new CreateOutcome.Replayed(existing)
+            : new CreateOutcome.InProgress(claim.Entry.JobId);
+    }
+
+    /// <summary>Requests are compared by what they ask for once defaults are applied, not by their bytes.</summary>
+    private static string RequestHash(JobRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JobSnapshotJson.Options)));
+}
+
+/// <summary>The answer to a create with an idempotency key.</summary>
+public abstract record CreateOutcome
+{
+    private CreateOutcome() { }
+
+    public sealed record Created(JobSnapshot Job) : CreateOutcome;
+
+    /// <summary>The key's first request made this job; this is a retry of it.</summary>
+    public sealed record Replayed(JobSnapshot Job) : CreateOutcome;
+
+    /// <summary>The key was used before for a different request.</summary>
+    public sealed record KeyReused(string JobId) : CreateOutcome;
+
+    /// <summary>The key's first request is still creating its job (or that job was deleted).</summary>
+    public sealed record InProgress(string JobId) : CreateOutcome;
+}

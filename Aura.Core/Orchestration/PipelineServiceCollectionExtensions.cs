@@ -1,0 +1,38 @@
+using Aura.Core.Orchestration.Stages;
+using Aura.Core.Providers;
+using Aura.Core.Providers.Visuals;
+using Aura.Core.Rendering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Aura.Core.Orchestration;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The video pipeline: options (section <c>Pipeline</c>), the five stages, the FFmpeg title-card
+    /// visual provider and <see cref="IVideoOrchestrator"/>; with FFmpeg (<c>AddAuraRendering</c>) and
+    /// the script and voice providers (<c>AddAuraProviders</c>). Needs logging.
+    /// </summary>
+    public static IServiceCollection AddAuraPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuraRendering(configuration);
+        services.AddAuraProviders(configuration);
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(PipelineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IVisualProvider, FFmpegTitleCardProvider>();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<IPipelineStage, ScriptStage>(),
+            ServiceDescriptor.Singleton<IPipelineStage, VoiceStage>(),
+            ServiceDescriptor.Singleton<IPipelineStage, VisualsStage>(),
+            ServiceDescriptor.Singleton<IPipelineStage, ComposeStage>(),
+            ServiceDescriptor.Singleton<IPipelineStage, RenderStage>(),
+        ]);
+        services.TryAddSingleton<IVideoOrchestrator, VideoOrchestrator>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Aura.Core.Jobs;
+using Aura.Core.Providers.Audio;
+using Aura.Core.Providers.Subtitles;
+using Aura.Core.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Core.Orchestration.Stages;
+
+/// <summary>
+/// Compose: measures each scene's narration with ffprobe, lays the scenes end to end (narration
+/// plus a pause each) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
+/// same timeline, and writes the subtitles (<c>video.srt</c>), each scene's cues while it is spoken.
+/// </summary>
+public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> options) : IPipelineStage
+{
+    public JobStage Stage => JobStage.Compose;
+
+    public string Title => "Composing the timeline";
+
+    public async Task RunAsync(PipelineRun run, CancellationToken cancellationToken)
+    {
+        var script = await run.GetScriptAsync(cancellationToken);
+        var layout = run.Layout;
+        var pause = options.Value.ScenePause;
+        var scenes = script.Scenes;
+
+        var measured = new List<(int, string, TimeSpan)>(scenes.Count);
+        for (var i = 0; i < scenes.Count; i++)
+        {
+            var media = await probe.ProbeAsync(layout.SceneWav(i), cancellationToken);
+            measured.Add((i, scenes[i].Title, media.Duration));
+            var said = string.Create(CultureInfo.InvariantCulture, $"Measured scene {i + 1} of {scenes.Count}: {media.Duration.TotalSeconds:0.0} s");
+            await run.Progress.ReportAsync(60.0 * (i + 1) / scenes.Count, said);
+        }
+        var timeline = Timeline.Build(measured, pause);
+
+        await JoinNarrationAsync(run, scenes.Count, pause, cancellationToken);
+        await run.AnnounceArtifactAsync(layout.Narration, "audio/wav");
+        await run.Progress.ReportAsync(80, "Joined the narration");
+
+        var spoken = timeline.Scenes.Select(s => new SubtitleScene(scenes[s.Index].Narration, s.Start, s.Narration));
+        await SubtitleWriter.WriteAsync(layout.Subtitles, spoken, cancellationToken);
+        await run.AnnounceArtifactAsync(layout.Subtitles, "application/x-subrip");
+
+        await timeline.WriteAsync(layout.Timeline, cancellationToken);
+        run.RecordFile(layout.Timeline);
+        run.UseTimeline(timeline);
+        await run.Progress.ReportAsync(95, string.Create(CultureInfo.InvariantCulture, $"Timeline of {timeline.Duration.TotalSeconds:0.0} s written"));
+    }
+
+    /// <summary>
+    /// The scene WAVs with the pause between them and after the last, so the narration is exactly
+    /// as long as the timeline (a zero-length clip at the end makes the joiner add that last pause).
+    /// </summary>
+    private static async Task JoinNarrationAsync(PipelineRun run, int sceneCount, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var clips = Enumerable.Range(0, sceneCount).Select(run.Layout.SceneWav).ToList();
+        var end = Path.Combine(run.Layout.VoiceFolder, "end.wav");
+        try
+        {
+            await WavFile.WriteSilenceAsync(end, TimeSpan.Zero, WavFile.ReadInfo(clips[0]).Format, cancellationToken);
+            await WavFile.ConcatenateAsync([.. clips, end], run.Layout.Narration, pause, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new JobFailedException(new FailureReason(ErrorCodes.TtsFailed,
+                $"The narration could not be joined: {ex.Message}", "Check the voice settings and try again."), ex);
+        }
+        finally
+        {
+            File.Delete(end);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Aura.Core.Events;
+using Aura.Core.Jobs;
+using Aura.Core.Orchestration;
+using Aura.Core.Rendering;
+using Aura.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Aura.Tests.Orchestration;
+
+// The orchestrator behind the real JobRunner and its state machine: what clients would see.
+public sealed class VideoOrchestratorWithRunnerTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private readonly PipelineHarness _pipeline = new PipelineHarness()
+        .Decorate<IFFmpegRunner, HoldingFFmpegRunner>(inner => new HoldingFFmpegRunner(inner));
+    private readonly InMemoryJobStore _store = new();
+
+    public void Dispose() => _pipeline.Dispose();
+
+    [Fact]
+    public async Task A_job_resumed_after_a_restart_in_Render_renders_with_real_progress_and_succeeds_with_its_output()
+    {
+        var held = _pipeline.Get<HoldingFFmpegRunner>();
+        var (first, firstSignal) = Runner();
+        using var firstProcess = new CancellationTokenSource();
+        var firstWorkers = first.RunWorkersAsync(firstProcess.Token);
+        var job = await first.CreateAndStartJobAsync(JobRequest.ForTopic("Tides") with { PlanSpec = new PlanSpec(TimeSpan.FromSeconds(5)),
+            RenderSpec = new RenderSpec(new Resolution(320, 180), Fps: 10) }, "corr-restart", CancellationToken.None);
+        await held.RenderHeld.WaitAsync(Limit);
+        await firstProcess.CancelAsync(); // the service stops mid-render
+        await firstWorkers.WaitAsync(Limit);
+        var stoppedAt = await _store.GetAsync(job.JobId, CancellationToken.None);
+        held.HoldRender = false;
+
+        var (second, secondSignal) = Runner();
+        using var secondProcess = new CancellationTokenSource();
+        await second.RecoverAsync(CancellationToken.None);
+        var secondWorkers = second.RunWorkersAsync(secondProcess.Token);
+        var done = await WaitForTerminalAsync(secondSignal, job.JobId);
+        await secondProcess.CancelAsync();
+        await secondWorkers.WaitAsync(Limit);
+
+        Assert.Equal((JobStatus.Running, JobStage.Rendering), (stoppedAt!.Status, stoppedAt.Stage));
+        Assert.True(done is { Status: JobStatus.Succeeded, Attempt: 2, Percent: 100 }, $"{done.Status} {done.Failure?.Message}");
+        var output = JobOutput.Of(done);
+        Assert.NotNull(output);
+        Assert.Equal(done.FindArtifact("video.srt")!.Path, output.SubtitlePath);
+        Assert.Equal(new FileInfo(output.VideoPath).Length, output.SizeBytes);
+        var history = await HistoryAsync(job.JobId);
+        Assert.Equal(history.Select(h => h.Percent).Order(), history.Select(h => h.Percent));
+        var resumed = history.Where(h => h.Attempt == 2 && h.Status == JobStatus.Running).ToList();
+        Assert.Contains(resumed, h => h.Message.StartsWith("Encoding ", StringComparison.Ordinal) && h.Percent < JobStateMachine.MaxRunningPercent);
+        Assert.DoesNotContain(resumed, h => h.Stage != JobStage.Rendering);
+    }
+
+    private (JobRunner Runner, JobChangeSignal Signal) Runner()
+    {
+        var signal = new JobChangeSignal();
+        var options = new JobRunnerOptions { Workers = 1, DataFolder = Path.Combine(_pipeline.Folder, "data"), LogsFolder = Path.Combine(_pipeline.Folder, "logs") };
+        return (new JobRunner(_store, _pipeline.Orchestrator, signal, TimeProvider.System, Options.Create(options), NullLogger<JobRunner>.Instance), signal);
+    }
+
+    private async Task<JobSnapshot> WaitForTerminalAsync(JobChangeSignal signal, string jobId)
+    {
+        using var timeout = new CancellationTokenSource(Limit);
+        while (true)
+        {
+            var changed = signal.NextChange(jobId);
+            if (await _store.GetAsync(jobId, CancellationToken.None) is { IsTerminal: true } job)
+                return job;
+            await changed.WaitAsync(timeout.Token);
+        }
+    }
+
+    private async Task<List<JobSnapshot>> HistoryAsync(string jobId)
+    {
+        var last = await _store.GetLastVersionAsync(CancellationToken.None);
+        var history = new List<JobSnapshot>();
+        for (var version = 1L; version <= last; version++)
+        {
+            if (await _store.GetAsOfAsync(jobId, version, CancellationToken.None) is { } at && at.Version == version)
+                history.Add(at);
+        }
+        return history;
+    }
+}

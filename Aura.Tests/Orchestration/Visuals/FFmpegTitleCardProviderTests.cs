@@ -1,0 +1,38 @@
+using Aura.Core.Jobs;
+using Aura.Core.Orchestration;
+using Aura.Core.Providers;
+using Aura.Core.Providers.Visuals;
+using Aura.Core.Rendering;
+
+namespace Aura.Tests.Orchestration.Visuals;
+
+public sealed class FFmpegTitleCardProviderTests : IDisposable
+{
+    private readonly PipelineHarness _pipeline = new();
+
+    public void Dispose() => _pipeline.Dispose();
+
+    [Fact]
+    public async Task A_card_is_a_PNG_of_the_requested_size_with_overlong_text_cut_to_fit_with_an_ellipsis()
+    {
+        var job = _pipeline.Job();
+        var spec = new RenderSpec(new Resolution(320, 180));
+        var longNarration = string.Join(' ', Enumerable.Repeat("words that go on and on", 60));
+        var scene = new ScriptScene(2, string.Join(' ', Enumerable.Repeat("A very long title", 10)), longNarration, TimeSpan.FromSeconds(3));
+        var png = Path.Combine(job.WorkFolder, "card-03.png");
+
+        await _pipeline.Get<IVisualProvider>().DrawAsync(scene, new VideoScript("t", [scene]), spec, png, job, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        var image = await _pipeline.Get<IMediaProbe>().ProbeAsync(png, CancellationToken.None);
+        Assert.True(image is { HasVideo: true, Width: 320, Height: 180 }, image.ToString());
+        var layout = TitleCardLayout.For(spec.Res);
+        var body = await File.ReadAllLinesAsync(Path.Combine(job.WorkFolder, "text", "card-03-body.txt"));
+        Assert.Equal(FFmpegTitleCardProvider.BodyLines(layout, spec.Res), body.Length);
+        Assert.EndsWith(TextWrapper.Ellipsis, body[^1]);
+        Assert.All(body, line => Assert.True(line.Length <= layout.BodyCharsPerLine, line));
+        var title = await File.ReadAllLinesAsync(Path.Combine(job.WorkFolder, "text", "card-03-title.txt"));
+        Assert.Equal(FFmpegTitleCardProvider.TitleLines, title.Length);
+        Assert.Contains("Purpose: title card 3", await File.ReadAllTextAsync(job.FFmpegLogPath));
+    }
+}

@@ -1,0 +1,40 @@
+using Aura.Core.Providers.Visuals;
+
+namespace Aura.Tests.Orchestration.Visuals;
+
+public sealed class TextWrapperTests
+{
+    [Fact]
+    public void Words_fill_each_line_up_to_the_width_and_no_further()
+    {
+        var lines = TextWrapper.Wrap("the quick brown fox jumps over the lazy dog", maxChars: 10, maxLines: 10);
+
+        Assert.Equal(["the quick", "brown fox", "jumps over", "the lazy", "dog"], lines);
+    }
+
+    [Fact]
+    public void Text_longer_than_the_card_ends_with_an_ellipsis_on_its_last_line()
+    {
+        var lines = TextWrapper.Wrap("one two three four five six seven", maxChars: 9, maxLines: 2);
+
+        Assert.Equal(2, lines.Count);
+        Assert.EndsWith(TextWrapper.Ellipsis, lines[^1]);
+        Assert.All(lines, l => Assert.True(l.Length <= 9, l));
+    }
+
+    [Fact]
+    public void A_word_longer_than_a_line_is_broken_without_splitting_an_emoji()
+    {
+        var lines = TextWrapper.Wrap("🎬🎬🎬🎬🎬", maxChars: 2, maxLines: 5);
+
+        Assert.Equal(["🎬🎬", "🎬🎬", "🎬"], lines);
+    }
+
+    [Fact]
+    public void Newlines_and_tabs_in_user_text_are_only_spaces()
+    {
+        var lines = TextWrapper.Wrap("a\nb\r\n\tc", maxChars: 20, maxLines: 3);
+
+        Assert.Equal(["a b c"], lines);
+    }
+}
