@@ -1,6 +1,6 @@
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Orchestration;
 using Aura.Core.Storage;
 using Serilog;
 
@@ -10,7 +10,7 @@ builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
-    .AddAuraRendering(builder.Configuration)
+    .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

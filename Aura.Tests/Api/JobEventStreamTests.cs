@@ -32,6 +32,7 @@ public sealed class JobEventStreamTests
         Assert.Equal(100, percents[^1]);
         Assert.Equal(5, events.Count(e => e.EventType == "artifact-written"));
         Assert.All(events, e => Assert.Equal(("trace-me-1", jobId), (e.Get("correlationId"), e.Get("jobId"))));
+        Assert.All(events, e => Assert.False(e.Json().TryGetProperty("name", out _), "the event name is not part of its data"));
         var ids = events.Where(e => e.EventId is not null).Select(e => long.Parse(e.EventId!)).Distinct().ToList();
         Assert.Equal(ids.Order(), ids);
     }
