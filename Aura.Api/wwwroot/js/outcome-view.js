@@ -3,7 +3,7 @@
 
 import { ffmpegLogUrl, getFfmpegLog } from './api.js';
 import { el, replaceChildren } from './dom.js';
-import { formatBytes } from './format.js';
+import { formatBytes, isTerminal } from './format.js';
 
 export function videoUrlOf(state) {
   if (state.output?.url) return state.output.url;
@@ -16,6 +16,7 @@ export function subtitleOf(state) {
 
 export function renderOutcome(node, state) {
   node.setAttribute('data-status', state.status);
+  node.hidden = !isTerminal(state.status); // an empty section would still take a gap in the layout
   switch (state.status) {
     case 'Succeeded': return replaceChildren(node, completedPanel(state));
     case 'Failed':
