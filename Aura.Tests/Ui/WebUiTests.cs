@@ -83,14 +83,20 @@ public sealed class WebUiTests
     }
 
     [ChromiumFact]
-    public async Task A_failed_job_shows_its_code_remediation_and_ffmpegs_words()
+    public async Task A_failed_job_shows_its_code_remediation_ffmpegs_words_and_its_log()
     {
-        var orchestrator = new FakeOrchestrator
+        var orchestrator = new FakeOrchestrator();
+        orchestrator.FailIn = stage =>
         {
-            FailIn = stage => stage == JobStage.Rendering
-                ? new JobFailedException(new FailureReason("E304-FFMPEG_RUNTIME", "FFmpeg exited with code 1.",
-                    "Open the FFmpeg log below.", StderrSnippet: "Invalid argument <script>x</script>"))
-                : null,
+            if (stage != JobStage.Rendering) return null;
+            var logPath = orchestrator.Started.IsCompletedSuccessfully ? orchestrator.Started.Result.FFmpegLogPath : null;
+            if (logPath is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+                File.WriteAllText(logPath, "ffmpeg -i cards.txt\n<b>Invalid argument</b>\n");
+            }
+            return new JobFailedException(new FailureReason("E304-FFMPEG_RUNTIME", "FFmpeg exited with code 1.",
+                "Open the FFmpeg log below.", StderrSnippet: "Invalid argument <script>x</script>"));
         };
         await using var ui = await UiSession.StartAsync(new AuraApplication { Orchestrator = orchestrator });
 
@@ -105,6 +111,10 @@ public sealed class WebUiTests
         Assert.Equal("Invalid argument <script>x</script>", await ui.Page.TextAsync("#stderr-snippet"));
         Assert.Equal("Failed", (await StepRecorder.CurrentStatusesAsync(ui.Page))["Rendering"]);
         Assert.Equal("Failed", await ui.Page.TextAsync("#detail-status"));
+
+        await ui.Page.ClickAsync("#show-ffmpeg-log");
+        await ui.WaitForAsync("document.querySelector('#ffmpeg-log')", "the FFmpeg log to be shown");
+        Assert.Contains("<b>Invalid argument</b>", await ui.Page.TextAsync("#ffmpeg-log"));
         Assert.Empty(ui.Page.Errors);
     }
 
