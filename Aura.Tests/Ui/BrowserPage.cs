@@ -112,6 +112,18 @@ public sealed class BrowserPage : IAsyncDisposable
         await _cdp.SendAsync("Fetch.enable", new { patterns = new[] { new { urlPattern, requestStage = "Request" } } }, cancellationToken);
     }
 
+    /// <summary>Makes every request to a URL matching <paramref name="urlPattern"/> fail as if the server were unreachable.</summary>
+    public async Task FailRequestsAsync(string urlPattern, CancellationToken cancellationToken = default)
+    {
+        _cdp.EventReceived += (method, parameters) =>
+        {
+            if (method != "Fetch.requestPaused") return;
+            var requestId = parameters.GetProperty("requestId").GetString();
+            _ = Task.Run(() => _cdp.SendAsync("Fetch.failRequest", new { requestId, errorReason = "ConnectionRefused" }));
+        };
+        await _cdp.SendAsync("Fetch.enable", new { patterns = new[] { new { urlPattern, requestStage = "Request" } } }, cancellationToken);
+    }
+
     private void CollectErrors(string method, JsonElement parameters)
     {
         switch (method)

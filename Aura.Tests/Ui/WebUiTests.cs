@@ -160,4 +160,20 @@ public sealed class WebUiTests
         Assert.Equal("finished", (await ui.Page.EvaluateAsync("document.querySelector('#detail-connection').dataset.state")).GetString());
         Assert.Empty(ui.Page.Errors);
     }
+
+    [ChromiumFact]
+    public async Task Without_the_jobs_stream_the_list_is_loaded_once_and_shows_it_is_reconnecting()
+    {
+        await using var ui = await UiSession.StartAsync(new AuraApplication());
+        using var client = ui.Server.CreateClient();
+        using var created = await client.PostAsync("/api/jobs",
+            new StringContent("""{ "brief": { "topic": "Made before the page opened" } }""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, created.StatusCode);
+        await ui.Page.FailRequestsAsync("*/api/jobs/events*");
+
+        await ui.Page.NavigateAsync(UiServer.RootUri(ui.Server).ToString());
+
+        await ui.WaitForAsync("document.querySelector('.job-row .job-row-topic')?.textContent === 'Made before the page opened'", "the list from GET /api/jobs");
+        Assert.Equal("Reconnecting…", await ui.Page.TextAsync("#list-connection"));
+    }
 }
