@@ -82,6 +82,17 @@ public sealed class BrowserPage : IAsyncDisposable
     public Task FillAsync(string selector, string value, CancellationToken cancellationToken = default) =>
         EvaluateAsync($"(() => {{ const n = document.querySelector({Js(selector)}); n.value = {Js(value)}; n.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()", cancellationToken);
 
+    /// <summary>Types into the focused element as a keyboard would (input events, no script setting values).</summary>
+    public Task TypeAsync(string text, CancellationToken cancellationToken = default) =>
+        _cdp.SendAsync("Input.insertText", new { text }, cancellationToken);
+
+    /// <summary>Presses and releases one key, e.g. "Enter" (code 13) or "Tab" (code 9), on the focused element.</summary>
+    public async Task PressAsync(string key, int keyCode, string? text = null, CancellationToken cancellationToken = default)
+    {
+        await _cdp.SendAsync("Input.dispatchKeyEvent", new { type = "keyDown", key, code = key, windowsVirtualKeyCode = keyCode, text }, cancellationToken);
+        await _cdp.SendAsync("Input.dispatchKeyEvent", new { type = "keyUp", key, code = key, windowsVirtualKeyCode = keyCode }, cancellationToken);
+    }
+
     public async Task<string> TextAsync(string selector, CancellationToken cancellationToken = default) =>
         (await EvaluateAsync($"document.querySelector({Js(selector)})?.textContent ?? ''", cancellationToken)).GetString() ?? "";
 
