@@ -22,7 +22,8 @@ export function createJobDetail({ container, onJobSeen }) {
     current = selection;
     selection.view = buildDetailView(container, { onCancel: () => cancel(selection) });
     if (knownJob) update(selection, knownJob);
-    selection.view.setConnection(ConnectionState.Connecting);
+    // A job already known to be over gets no stream; do not promise one while its GET runs.
+    selection.view.setConnection(selection.state && isTerminal(selection.state.status) ? 'finished' : ConnectionState.Connecting);
 
     try {
       update(selection, await getJob(jobId));

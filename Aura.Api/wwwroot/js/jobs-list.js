@@ -5,7 +5,7 @@
 import { allJobEventsUrl, listJobs } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { ConnectionState, openEventStream } from './event-stream.js';
-import { statusLabel } from './format.js';
+import { formatTime, statusLabel } from './format.js';
 import { topicOf } from './job-state.js';
 
 export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, onStreamUpdate }) {
@@ -43,6 +43,8 @@ export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, 
       el('span', { class: 'job-row-meta' },
         el('span', { class: 'badge', 'data-status': job.status }, statusLabel(job.status)),
         el('span', { class: 'job-row-stage' }, job.stage ?? ''),
+        // Quick demos share one topic; the time tells them apart.
+        el('time', { class: 'job-row-time', datetime: job.createdAt }, formatTime(job.createdAt)),
         el('span', { class: 'job-row-percent' }, `${percent}%`)),
       el('span', { class: 'mini-bar', 'aria-hidden': 'true' },
         el('span', { class: 'mini-bar-fill', style: `width:${percent}%` })));

@@ -92,7 +92,7 @@ export function renderArtifacts(node, state) {
     images.length
       ? el('div', { class: 'thumbnails' }, images.map((a) =>
         el('a', { href: a.url, target: '_blank', rel: 'noopener', class: 'thumbnail' },
-          el('img', { src: a.url, alt: `Card ${a.name}`, loading: 'lazy' }))))
+          el('img', { src: a.url, alt: `Card ${a.name}` }))))
       : null,
     el('ul', { class: 'artifact-list' }, artifacts.map((a) =>
       el('li', {}, el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.name),
