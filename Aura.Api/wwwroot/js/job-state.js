@@ -50,9 +50,13 @@ export function mergeJob(state, job) {
   return state;
 }
 
+const PROGRESS_EVENTS = new Set(['job-status', 'step-status', 'step-progress']);
+
 /** Applies one SSE event by its contract name. Unknown events are ignored (forward compatible). */
 export function applyEvent(state, name, data) {
   if (data.correlationId) state.correlationId = data.correlationId;
+  // Nothing leaves a terminal status: a progress event arriving after the end is an old one.
+  if (isTerminal(state.status) && PROGRESS_EVENTS.has(name)) return state;
   switch (name) {
     case 'job-status':
       setStatus(state, data.status, data.stage);
