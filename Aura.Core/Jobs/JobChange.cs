@@ -11,8 +11,12 @@ public abstract record JobChange
     /// <summary>The job moved on to a stage; the percent jumps to the stage's start.</summary>
     public sealed record StageEntered(JobStage Stage, string Message) : JobChange;
 
-    /// <summary>The current stage reports its own percent (0–100); the runner maps it into the job's.</summary>
-    public sealed record Progress(double StagePercent, string Message, int? EtaSeconds) : JobChange;
+    /// <summary>
+    /// A stage reports its own percent (0–100); the runner maps it into the job's. <paramref name="Stage"/>
+    /// is the stage that reported it: progress of a stage the job has already passed (a stage redone on a
+    /// resume) does not apply. Null means the job's current stage.
+    /// </summary>
+    public sealed record Progress(double StagePercent, string Message, int? EtaSeconds, JobStage? Stage = null) : JobChange;
 
     public sealed record Warned(string Message) : JobChange;
 

@@ -5,10 +5,17 @@ namespace Aura.Core.Jobs;
 /// <summary>What a run's stages say, turned into changes through the runner's single writer.</summary>
 internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunningJob run) : IJobProgress
 {
-    public Task EnterStageAsync(JobStage stage, string message) => Apply(new JobChange.StageEntered(stage, message));
+    // The stage the run says it is in, which may be behind the job's when a resume redoes a stage.
+    private JobStage? _stage;
+
+    public Task EnterStageAsync(JobStage stage, string message)
+    {
+        _stage = stage;
+        return Apply(new JobChange.StageEntered(stage, message));
+    }
 
     public Task ReportAsync(double stagePercent, string message, int? etaSeconds = null) =>
-        Apply(new JobChange.Progress(stagePercent, message, etaSeconds));
+        Apply(new JobChange.Progress(stagePercent, message, etaSeconds, _stage));
 
     public Task WarnAsync(string message) => Apply(new JobChange.Warned(message));
 

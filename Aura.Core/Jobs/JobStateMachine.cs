@@ -41,6 +41,7 @@ public static class JobStateMachine
             JobChange.StageEntered e when !JobPhases.WorkStages.Contains(e.Stage) => $"{e.Stage} is not a work stage",
             JobChange.StageEntered e when e.Stage < job.Stage => $"stage cannot go back from {job.Stage} to {e.Stage}",
             JobChange.Progress when !JobPhases.WorkStages.Contains(job.Stage) => "progress needs a work stage",
+            JobChange.Progress { Stage: { } s } when s != job.Stage => $"progress of {s} while the job is in {job.Stage}",
             _ => null,
         };
     }
@@ -69,6 +70,8 @@ public static class JobStateMachine
             EtaSeconds = p.EtaSeconds is { } eta ? Math.Max(0, eta) : null,
         },
         JobChange.Warned w => job with { Warnings = job.Warnings.Add(new JobWarning(job.Stage, w.Message, now)) },
+        // The same file announced again (a resumed stage) is no change.
+        JobChange.ArtifactWritten a when job.FindArtifact(a.Artifact.Name) == a.Artifact => job,
         JobChange.ArtifactWritten a => job with
         {
             Artifacts = job.Artifacts.RemoveAll(x => x.Name == a.Artifact.Name).Add(a.Artifact),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aura.Core.Events;
 
 namespace Aura.Core.Orchestration;
 
@@ -10,9 +11,9 @@ public sealed class WorkLayout(string workFolder)
 {
     public const string ScriptName = "script.json";
     public const string NarrationName = "narration.wav";
-    public const string SubtitleName = "video.srt";
+    public const string SubtitleName = JobOutput.SubtitleName; // job-completed finds the output by these two names
     public const string TimelineName = "timeline.json";
-    public const string VideoName = "video.mp4";
+    public const string VideoName = JobOutput.VideoName;
 
     public string Root { get; } = Path.GetFullPath(workFolder);
 

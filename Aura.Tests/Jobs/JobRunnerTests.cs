@@ -177,6 +177,59 @@ public sealed class JobRunnerTests : IAsyncDisposable
         Assert.Equal((JobStatus.Failed, ErrorCodes.Interrupted), (exhausted.Status, exhausted.Failure!.Code));
     }
 
+    [Fact]
+    public async Task Ended_jobs_past_the_retention_are_swept_with_their_files_and_younger_ones_stay()
+    {
+        var time = new FakeTimeProvider(TestJobs.T0);
+        _options.RetentionDays = 30;
+        var runner = Start(new FakeOrchestrator(), time);
+        var old = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("old"), "c", CancellationToken.None)).JobId);
+        time.Advance(TimeSpan.FromDays(20));
+        var young = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("young"), "c", CancellationToken.None)).JobId);
+        time.Advance(TimeSpan.FromDays(11));
+
+        Assert.Equal(1, await runner.SweepAsync(CancellationToken.None));
+
+        Assert.Null(await runner.GetJobAsync(old.JobId, CancellationToken.None));
+        Assert.False(Directory.Exists(_options.WorkFolderOf(old.JobId)));
+        Assert.NotNull(await runner.GetJobAsync(young.JobId, CancellationToken.None));
+        Assert.True(Directory.Exists(_options.WorkFolderOf(young.JobId)));
+    }
+
+    [Fact]
+    public async Task Deleting_removes_an_ended_job_with_its_files_and_refuses_one_still_running()
+    {
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
+        var runner = Start(orchestrator);
+        var running = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        await orchestrator.Started.WaitAsync(Patience);
+
+        Assert.IsType<DeleteOutcome.NotEnded>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+        orchestrator.Release(JobStage.Voice);
+        await EndOf(runner, running.JobId);
+        Directory.CreateDirectory(Path.GetDirectoryName(_options.FFmpegLogOf(running.JobId))!);
+        await File.WriteAllTextAsync(_options.FFmpegLogOf(running.JobId), "log");
+
+        Assert.IsType<DeleteOutcome.Deleted>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+        Assert.False(Directory.Exists(_options.WorkFolderOf(running.JobId)));
+        Assert.False(File.Exists(_options.FFmpegLogOf(running.JobId)));
+        Assert.IsType<DeleteOutcome.NotFound>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Work_folders_of_jobs_that_no_longer_exist_are_removed_at_start()
+    {
+        var runner = Start(new FakeOrchestrator());
+        var kept = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("kept"), "c", CancellationToken.None)).JobId);
+        var orphan = Directory.CreateDirectory(_options.WorkFolderOf("0123456789abcdef0123456789abcdef")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(orphan, "video.mp4"), "partial");
+
+        Assert.Equal(1, await runner.RemoveOrphanFoldersAsync(CancellationToken.None));
+
+        Assert.False(Directory.Exists(orphan));
+        Assert.True(Directory.Exists(_options.WorkFolderOf(kept.JobId)));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

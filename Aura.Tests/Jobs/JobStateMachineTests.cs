@@ -98,6 +98,24 @@ public sealed class JobStateMachineTests
     }
 
     [Fact]
+    public void Progress_of_a_stage_the_job_has_passed_does_not_apply()
+    {
+        var job = TestJobs.New().Running().At(JobStage.Compose, 10);
+        Assert.False(Apply(job, new JobChange.Progress(100, "voice redone on a resume", null, JobStage.Voice), out _));
+        Assert.True(Apply(job, new JobChange.Progress(50, "compose", null, JobStage.Compose), out var next));
+        Assert.Equal(75, next.Percent);
+    }
+
+    [Fact]
+    public void The_same_artifact_announced_again_is_no_change()
+    {
+        var artifact = TestJobs.Artifact("card-01.png", JobStage.Visuals);
+        var job = TestJobs.New().Running().At(JobStage.Visuals).Then(new JobChange.ArtifactWritten(artifact));
+        Assert.True(Apply(job, new JobChange.ArtifactWritten(artifact with { }), out var next));
+        Assert.Same(job.Artifacts, next.Artifacts);
+    }
+
+    [Fact]
     public void An_artifact_written_again_replaces_the_older_entry()
     {
         var job = TestJobs.New().Running().At(JobStage.Visuals)

@@ -99,7 +99,7 @@ public sealed class SubtitleWriterTests : IDisposable
     [Fact]
     public async Task The_written_file_is_utf8_without_a_bom_and_parses_back_to_the_same_cues()
     {
-        var path = _temp.File(SubtitleWriter.FileName);
+        var path = _temp.File(Aura.Core.Events.JobOutput.SubtitleName);
 
         var written = await SubtitleWriter.WriteAsync(path, Scenes, CancellationToken.None);
 

@@ -108,24 +108,6 @@ public class FontLocatorTests
 public class TitleCardLayoutTests
 {
     [Fact]
-    public void Text_is_wrapped_at_spaces_within_the_line_length()
-    {
-        Assert.Equal("the quick\nbrown fox\njumps", TitleCardLayout.Wrap("the quick brown fox jumps", 10, 5));
-    }
-
-    [Fact]
-    public void Text_beyond_the_last_line_is_cut_with_an_ellipsis()
-    {
-        Assert.Equal("the quick\nbrown fox…", TitleCardLayout.Wrap("the quick brown fox jumps", 10, 2));
-    }
-
-    [Fact]
-    public void A_word_longer_than_a_line_is_cut_into_pieces()
-    {
-        Assert.Equal("abcd\nefgh\nij", TitleCardLayout.Wrap("abcdefghij", 4, 5));
-    }
-
-    [Fact]
     public void Sizes_follow_the_frame_height()
     {
         var layout = TitleCardLayout.For(new Resolution(1280, 720));

@@ -11,13 +11,20 @@ namespace Aura.Tests.Storage;
 public abstract partial class JobStoreContract : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private IJobStore? _store;
+    // Lazy, not ??=: tests touch the store first from several threads at once.
+    private readonly Lazy<IJobStore> _store;
 
-    protected IJobStore Store => _store ??= CreateStore();
+    protected JobStoreContract() => _store = new Lazy<IJobStore>(CreateStore);
+
+    protected IJobStore Store => _store.Value;
 
     protected abstract IJobStore CreateStore();
 
-    public virtual void Dispose() => (_store as IDisposable)?.Dispose();
+    public virtual void Dispose()
+    {
+        if (_store.IsValueCreated)
+            (_store.Value as IDisposable)?.Dispose();
+    }
 
     [Fact]
     public async Task A_saved_job_is_read_back_with_the_version_it_was_given()

@@ -18,7 +18,8 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
 
     public AuraApplication() => UseKestrel(0);
 
-    public IVideoOrchestrator Orchestrator { get; init; } = new FakeOrchestrator();
+    /// <summary>The orchestrator jobs run on; null runs the real pipeline (FFmpeg, espeak-ng).</summary>
+    public IVideoOrchestrator? Orchestrator { get; init; } = new FakeOrchestrator();
 
     public IJobStore Store { get; init; } = new InMemoryJobStore();
 
@@ -51,7 +52,8 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Store);
-            services.AddSingleton(Orchestrator);
+            if (Orchestrator is not null)
+                services.AddSingleton(Orchestrator);
             if (Time is not null)
                 services.AddSingleton(Time);
         });

@@ -10,7 +10,6 @@ namespace Aura.Core.Providers.Subtitles;
 /// </summary>
 public static class SubtitleWriter
 {
-    public const string FileName = "subtitles.srt";
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     public static IReadOnlyList<SubtitleCue> BuildCues(IEnumerable<SubtitleScene> scenes, SubtitleLayout? layout = null)

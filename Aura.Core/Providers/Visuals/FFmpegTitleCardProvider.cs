@@ -18,7 +18,7 @@ public sealed class FFmpegTitleCardProvider(IFFmpegRunner ffmpeg, FontLocator fo
     public async Task DrawAsync(ScriptScene scene, VideoScript script, RenderSpec spec, string pngPath, JobContext job, CancellationToken cancellationToken)
     {
         var layout = TitleCardLayout.For(spec.Res);
-        var textFolder = Directory.CreateDirectory(Path.Combine(job.WorkFolder, "text")).FullName;
+        var textFolder = Directory.CreateDirectory(new WorkLayout(job.WorkFolder).TextFolder).FullName;
         var stem = Path.GetFileNameWithoutExtension(pngPath);
 
         var titleText = string.IsNullOrWhiteSpace(scene.Title) ? script.Title : scene.Title;
@@ -33,10 +33,10 @@ public sealed class FFmpegTitleCardProvider(IFFmpegRunner ffmpeg, FontLocator fo
         await ffmpeg.RunAsync(run, onProgress: null, cancellationToken);
     }
 
-    /// <summary>As many body lines as fit between the body's top and a bottom margin (line spacing is a third of the size).</summary>
+    /// <summary>As many body lines as fit between the body's top and a bottom margin (a line takes about 1.5 × the font size).</summary>
     internal static int BodyLines(TitleCardLayout layout, Resolution res)
     {
-        var lineHeight = layout.BodyFontSize * 4 / 3.0;
+        var lineHeight = layout.BodyFontSize * 1.5;
         var room = res.Height * 0.92 - layout.BodyY;
         return Math.Max(1, (int)(room / lineHeight));
     }

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Aura.Tests.Support;
+
+/// <summary>
+/// The built service (Aura.Api.dll) as a child process on a free loopback port, with the data and
+/// logs folders a test gives it: for what only a real process shows (a SIGKILL, a restart).
+/// </summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServiceProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "Aura.Api.dll", "--urls", address.ToString(), "--Storage:DataFolder", dataFolder, "--Jobs:LogsFolder", logsFolder }.Concat(settings))
+            start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        // Drain the output so the child never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var service = new ServiceProcess(process, address);
+        using var client = service.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"the service exited at start with code {(process.HasExited ? process.ExitCode : 0)}");
+            try
+            {
+                using var health = await client.GetAsync("/health");
+                if (health.StatusCode == HttpStatusCode.OK)
+                    return service;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the service did not start listening within 30 s");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGKILL to the service and its children (FFmpeg): nothing gets to clean up.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The Aura.Api build of the same configuration as these tests.</summary>
+    private static string ApiFolder()
+    {
+        var tests = new DirectoryInfo(AppContext.BaseDirectory); // …/Aura.Tests/bin/<Configuration>/net10.0/
+        var framework = tests.Name;
+        var configuration = tests.Parent!.Name;
+        var root = tests.Parent!.Parent!.Parent!.Parent!.FullName;
+        var folder = Path.Combine(root, "Aura.Api", "bin", configuration, framework);
+        Assert.True(File.Exists(Path.Combine(folder, "Aura.Api.dll")), $"build Aura.Api first: {folder}");
+        return folder;
+    }
+}
