@@ -104,4 +104,23 @@ public sealed class WebUiTroubleTests
         await ui.WaitForAsync("document.querySelector('.job-row .job-row-topic')?.textContent === 'Made before the page opened'", "the list from GET /api/jobs");
         Assert.Equal("Reconnecting…", await ui.Page.TextAsync("#list-connection"));
     }
+
+    [ChromiumFact]
+    public async Task When_the_jobs_own_stream_is_refused_the_detail_still_reaches_the_end()
+    {
+        // One stream per client: the jobs list holds it, so the job's own stream gets 429.
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Compose);
+        var server = new AuraApplication { Orchestrator = orchestrator };
+        server.Settings["Sse:MaxStreamsPerClient"] = "1";
+        await using var ui = await UiSession.StartAsync(server);
+        await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
+
+        await ui.Page.FillAsync("#topic", "A job without its own stream");
+        await ui.Page.ClickAsync("#create-submit");
+        await ui.WaitForAsync("document.querySelector('#detail-connection')?.dataset.state === 'ended'", "the refused stream to show as closed");
+        orchestrator.Release(JobStage.Compose);
+
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the detail to reach the end anyway", seconds: 30);
+        Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
+    }
 }

@@ -12,6 +12,8 @@ import { applyEvent, mergeJob, stateFromJob } from './job-state.js';
 const EVENT_NAMES = ['job-status', 'step-status', 'step-progress', 'warning', 'artifact-written',
   'job-completed', 'job-failed', 'job-cancelled'];
 
+const REOPEN_AFTER_MS = 5_000;
+
 export function createJobDetail({ container, onJobSeen }) {
   let current = null; // { jobId, state, view, stream }
 
@@ -62,8 +64,12 @@ export function createJobDetail({ container, onJobSeen }) {
     if (state === ConnectionState.Live) selection.view.showStreamNote('');
     // Closed without a terminal event (204 after a reconnect, or the job vanished): ask once
     // for the final state and keep showing it.
+    // If it is still running (the stream was refused, e.g. 429), try a new stream after a pause.
     if (state === ConnectionState.Ended && !isTerminal(selection.state.status)) {
-      getJob(selection.jobId).then((job) => update(selection, job)).catch(() => {});
+      getJob(selection.jobId).then((job) => update(selection, job)).catch(() => {}).finally(() => {
+        if (current !== selection || isTerminal(selection.state.status)) return;
+        setTimeout(() => { if (current === selection) connect(selection); }, REOPEN_AFTER_MS);
+      });
     }
   }
 

@@ -8,6 +8,8 @@ import { ConnectionState, openEventStream } from './event-stream.js';
 import { formatTime, statusLabel } from './format.js';
 import { topicOf } from './job-state.js';
 
+const REOPEN_AFTER_MS = 10_000;
+
 export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, onStreamUpdate }) {
   const jobs = new Map(); // jobId → { job, row, button }
   let selectedId = null;
@@ -82,7 +84,7 @@ export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, 
       [ConnectionState.Connecting]: 'Connecting…',
       [ConnectionState.Live]: 'Live',
       [ConnectionState.Reconnecting]: 'Reconnecting…',
-      [ConnectionState.Ended]: 'Offline',
+      [ConnectionState.Ended]: 'Offline, retrying soon',
     };
     connectionNode.setAttribute('data-state', state);
     connectionNode.textContent = labels[state] ?? state;
@@ -93,9 +95,17 @@ export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, 
     }
   }
 
-  openEventStream(allJobEventsUrl, {
-    'job-update': (job) => { receivedAny = true; upsert(job); onStreamUpdate?.(job); },
-  }, showConnection);
+  // EventSource retries network errors itself, but a refused stream (429, 5xx) ends for good:
+  // open a new one after a pause so the list does not silently go stale.
+  function connect() {
+    openEventStream(allJobEventsUrl, {
+      'job-update': (job) => { receivedAny = true; upsert(job); onStreamUpdate?.(job); },
+    }, (state) => {
+      showConnection(state);
+      if (state === ConnectionState.Ended) setTimeout(connect, REOPEN_AFTER_MS);
+    });
+  }
+  connect();
 
   /** The newest copy of a job the list holds, so the detail can draw it before its GET returns. */
   const get = (jobId) => jobs.get(jobId)?.job;
