@@ -62,13 +62,13 @@ export function createJobDetail({ container, onJobSeen }) {
     if (current !== selection) return;
     selection.view.setConnection(state);
     if (state === ConnectionState.Live) selection.view.showStreamNote('');
-    // Closed without a terminal event (204 after a reconnect, or the job vanished): ask once
-    // for the final state and keep showing it.
-    // If it is still running (the stream was refused, e.g. 429), try a new stream after a pause.
+    // Closed without a terminal event (204 after a reconnect, a refused stream such as 429, or
+    // the job vanished): ask once for the state and keep showing it; if the job still runs,
+    // try a new stream after a pause.
     if (state === ConnectionState.Ended && !isTerminal(selection.state.status)) {
+      const stillWanted = () => current === selection && !isTerminal(selection.state.status);
       getJob(selection.jobId).then((job) => update(selection, job)).catch(() => {}).finally(() => {
-        if (current !== selection || isTerminal(selection.state.status)) return;
-        setTimeout(() => { if (current === selection) connect(selection); }, REOPEN_AFTER_MS);
+        if (stillWanted()) setTimeout(() => { if (stillWanted()) connect(selection); }, REOPEN_AFTER_MS);
       });
     }
   }
@@ -114,5 +114,5 @@ export function createJobDetail({ container, onJobSeen }) {
     }
   }
 
-  return { show, close, offer, get selectedId() { return current?.jobId ?? null; } };
+  return { show, close, offer };
 }
