@@ -6,6 +6,7 @@ namespace Aura.Tests.Ui;
 /// The page's model of a job (wwwroot/js/job-state.js), run in the browser by importing the
 /// module: the rules that keep the detail honest when events repeat, arrive late, or race a GET.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class JobStateModelTests
 {
     private const string Import = "const m = await import('/js/job-state.js');";

@@ -4,6 +4,7 @@ using Aura.Tests.Support;
 namespace Aura.Tests.Ui;
 
 /// <summary>The desktop web UI in a real headless Chromium against the real API on Kestrel.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WebUiTests
 {
     private static readonly string[] FiveStages = ["Script", "Voice", "Visuals", "Compose", "Rendering"];

@@ -5,6 +5,7 @@ using Aura.Tests.Support;
 namespace Aura.Tests.Ui;
 
 /// <summary>The desktop web UI when things go wrong: refusals, failures, cancellation, a lost stream.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class WebUiTroubleTests
 {
     [ChromiumFact]
