@@ -1,0 +1,60 @@
+// The REST half of the contract (CONTRACT.md). Every non-2xx answer becomes an ApiError that
+// carries the problem+json fields, so callers can show `errors` beside fields and the rest in
+// a banner.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.status = status;
+    this.problem = problem;
+  }
+  get code() { return this.problem.code; }
+  get remediation() { return this.problem.remediation; }
+  get fieldErrors() { return this.problem.errors ?? {}; }
+  get correlationId() { return this.problem.correlationId; }
+}
+
+async function request(method, url, body) {
+  const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (networkError) {
+    throw new ApiError(0, { title: 'The service cannot be reached', detail: String(networkError.message),
+      remediation: 'Check that the Aura service is running, then try again.' });
+  }
+  if (response.ok) {
+    return response.status === 204 ? null : parseJson(response);
+  }
+  const problem = (await parseJson(response).catch(() => null)) ?? {};
+  throw new ApiError(response.status, problem);
+}
+
+async function parseJson(response) {
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+export const createJob = (body) => request('POST', '/api/jobs', body);
+export const startQuickDemo = () => request('POST', '/api/quick/demo');
+export const getJob = (jobId) => request('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
+export const listJobs = () => request('GET', '/api/jobs?limit=200');
+export const cancelJob = (jobId) => request('POST', `/api/jobs/${encodeURIComponent(jobId)}/cancel`);
+
+export const jobEventsUrl = (jobId) => `/api/jobs/${encodeURIComponent(jobId)}/events`;
+export const allJobEventsUrl = '/api/jobs/events';
+export const ffmpegLogUrl = (jobId) => `/api/jobs/${encodeURIComponent(jobId)}/logs/ffmpeg?tail=200`;
+
+/** The FFmpeg log is plain text, not JSON. */
+export async function getFfmpegLog(jobId) {
+  const response = await fetch(ffmpegLogUrl(jobId));
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new ApiError(response.status, problem);
+  }
+  return response.text();
+}

@@ -1,0 +1,139 @@
+// The create form. Client checks mirror the contract's limits so most mistakes never leave
+// the page; whatever the server still refuses comes back as problem+json and is shown the
+// same way: beside the field it names, the rest in the form's banner.
+
+import { ApiError, createJob } from './api.js';
+import { byId } from './dom.js';
+import { secondsToTimeSpan } from './format.js';
+import { showProblem, hideBanner } from './banner.js';
+
+const FIELDS = ['topic', 'audience', 'goal', 'tone', 'duration', 'pacing', 'resolution', 'fps'];
+
+// Server field names (any casing, with or without a `$.` or `request.` prefix) → our fields.
+const SERVER_FIELD_ALIASES = {
+  'brief.topic': 'topic', topic: 'topic',
+  'brief.audience': 'audience', audience: 'audience',
+  'brief.goal': 'goal', goal: 'goal',
+  'brief.tone': 'tone', tone: 'tone',
+  'planspec.targetduration': 'duration', targetduration: 'duration',
+  'planspec.pacing': 'pacing', pacing: 'pacing',
+  'renderspec.res': 'resolution', 'renderspec.res.width': 'resolution', 'renderspec.res.height': 'resolution',
+  res: 'resolution', width: 'resolution', height: 'resolution',
+  'renderspec.fps': 'fps', fps: 'fps',
+};
+
+export function fieldForServerKey(key) {
+  const normalized = key.replace(/^\$\.?/, '').replace(/^(request|body)\./i, '').toLowerCase();
+  return SERVER_FIELD_ALIASES[normalized] ?? SERVER_FIELD_ALIASES[normalized.split('.').pop()] ?? null;
+}
+
+export function initCreateForm({ onCreated }) {
+  const form = byId('create-form');
+  const banner = byId('form-banner');
+  const submit = byId('create-submit');
+  const topic = byId('topic');
+  const count = byId('topic-count');
+
+  topic.addEventListener('input', () => { count.textContent = `${topic.value.length} / 500`; });
+  for (const name of FIELDS) byId(name).addEventListener('input', () => setFieldError(name, []));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(banner);
+    const values = readValues();
+    const problems = validate(values);
+    if (Object.keys(problems).length > 0) {
+      for (const [name, messages] of Object.entries(problems)) setFieldError(name, messages);
+      byId(Object.keys(problems)[0]).focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = 'Creating…';
+    try {
+      const job = await createJob(toRequestBody(values));
+      // The settings stay for the next video; the topic was this one's.
+      topic.value = '';
+      count.textContent = '0 / 500';
+      onCreated(job);
+    } catch (error) {
+      showServerErrors(error, banner);
+    } finally {
+      submit.disabled = false;
+      submit.textContent = 'Create video';
+    }
+  });
+}
+
+function readValues() {
+  const [width, height] = byId('resolution').value.split('x').map(Number);
+  return {
+    topic: byId('topic').value.trim(),
+    audience: byId('audience').value.trim(),
+    goal: byId('goal').value.trim(),
+    tone: byId('tone').value.trim(),
+    duration: Number(byId('duration').value),
+    pacing: byId('pacing').value,
+    width, height,
+    fps: Number(byId('fps').value),
+  };
+}
+
+/** The contract's limits (topic 1–500 chars, duration 5 s–10 min, fps 1–60, even sizes in range) and the API's 200-char brief fields. */
+export function validate(values) {
+  const problems = {};
+  if (values.topic.length < 1) problems.topic = ['Enter a topic for the video.'];
+  else if (values.topic.length > 500) problems.topic = [`The topic is ${values.topic.length} characters; 500 at most.`];
+  for (const key of ['audience', 'goal', 'tone']) {
+    if (values[key].length > 200) problems[key] = [`At most 200 characters (it has ${values[key].length}).`];
+  }
+  if (!Number.isFinite(values.duration) || values.duration < 5 || values.duration > 600) {
+    problems.duration = ['Choose a duration from 5 to 600 seconds (10 minutes).'];
+  }
+  const { width, height } = values;
+  if (!(width % 2 === 0 && height % 2 === 0 && width >= 160 && width <= 3840 && height >= 90 && height <= 2160)) {
+    problems.resolution = ['Choose one of the listed resolutions.'];
+  }
+  if (!Number.isInteger(values.fps) || values.fps < 1 || values.fps > 60) {
+    problems.fps = ['Choose a whole number of frames per second from 1 to 60.'];
+  }
+  return problems;
+}
+
+function toRequestBody(values) {
+  const brief = { topic: values.topic };
+  for (const key of ['audience', 'goal', 'tone']) if (values[key]) brief[key] = values[key];
+  return {
+    brief,
+    planSpec: { targetDuration: secondsToTimeSpan(values.duration), pacing: values.pacing },
+    renderSpec: { res: { width: values.width, height: values.height }, fps: values.fps },
+  };
+}
+
+function showServerErrors(error, banner) {
+  const unplaced = [];
+  if (error instanceof ApiError) {
+    for (const [key, messages] of Object.entries(error.fieldErrors)) {
+      const field = fieldForServerKey(key);
+      const list = Array.isArray(messages) ? messages : [String(messages)];
+      if (field) setFieldError(field, list);
+      else unplaced.push(...list.map((m) => (key ? `${key}: ${m}` : m)));
+    }
+    const firstField = Object.keys(error.fieldErrors).map(fieldForServerKey).find(Boolean);
+    if (firstField) byId(firstField).focus();
+  }
+  showProblem(banner, error, unplaced);
+}
+
+function setFieldError(name, messages) {
+  const input = byId(name);
+  const node = byId(`${name}-error`);
+  node.textContent = messages.join(' ');
+  node.hidden = messages.length === 0;
+  if (messages.length) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+function clearErrors(banner) {
+  for (const name of FIELDS) setFieldError(name, []);
+  hideBanner(banner);
+}

@@ -1,0 +1,100 @@
+// How a job ended: the video to watch, the failure to understand, or the cancellation to
+// acknowledge; and the files it wrote along the way.
+
+import { ffmpegLogUrl, getFfmpegLog } from './api.js';
+import { el, replaceChildren } from './dom.js';
+import { formatBytes, isTerminal } from './format.js';
+
+export function videoUrlOf(state) {
+  if (state.output?.url) return state.output.url;
+  return [...state.artifacts.values()].find((a) => a.type?.startsWith('video/') || /\.mp4$/i.test(a.name))?.url ?? null;
+}
+
+export function subtitleOf(state) {
+  return [...state.artifacts.values()].find((a) => /\.srt$/i.test(a.name) || /subrip|srt/i.test(a.type ?? '')) ?? null;
+}
+
+export function renderOutcome(node, state) {
+  node.setAttribute('data-status', state.status);
+  node.hidden = !isTerminal(state.status); // an empty section would still take a gap in the layout
+  switch (state.status) {
+    case 'Succeeded': return replaceChildren(node, completedPanel(state));
+    case 'Failed':
+      replaceChildren(node, failedPanel(state));
+      // FFmpeg's last lines say what went wrong: start the snippet scrolled to its end.
+      node.querySelector('pre.stderr')?.scrollTo(0, Number.MAX_SAFE_INTEGER);
+      return undefined;
+    case 'Canceled': return replaceChildren(node, canceledPanel(state));
+    default: return replaceChildren(node);
+  }
+}
+
+function completedPanel(state) {
+  const videoUrl = videoUrlOf(state);
+  const subtitle = subtitleOf(state);
+  return el('div', { class: 'panel panel-success', id: 'completed-panel' },
+    el('h3', {}, videoUrl ? 'Your video is ready' : 'Finished'),
+    videoUrl
+      ? el('video', { id: 'result-video', controls: true, preload: 'metadata', src: videoUrl })
+      : el('p', {}, 'The job finished but reported no video file.'),
+    el('p', { class: 'downloads' },
+      videoUrl ? el('a', { href: videoUrl, download: '', class: 'button-link' }, 'Download video') : null,
+      subtitle ? el('a', { href: subtitle.url, download: subtitle.name, class: 'button-link', id: 'subtitle-link' },
+        'Download subtitles (SRT)') : null));
+}
+
+function failedPanel(state) {
+  const failure = state.failure ?? {};
+  const logTarget = el('div', { class: 'log-target' });
+  const showLog = async (button) => {
+    button.disabled = true;
+    button.textContent = 'Loading log…';
+    try {
+      const text = await getFfmpegLog(state.jobId);
+      replaceChildren(logTarget, el('pre', { class: 'ffmpeg-log', id: 'ffmpeg-log', tabindex: '0' }, text || '(the log is empty)'));
+      button.textContent = 'Reload FFmpeg log';
+    } catch (error) {
+      replaceChildren(logTarget, el('p', { class: 'field-error' }, `The log could not be loaded: ${error.message}`));
+      button.textContent = 'Show FFmpeg log';
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const logButton = el('button', { type: 'button', class: 'secondary', id: 'show-ffmpeg-log',
+    onclick: (event) => showLog(event.currentTarget) }, 'Show FFmpeg log');
+  return el('div', { class: 'panel panel-failure', id: 'failure-panel' },
+    el('h3', {}, 'The job failed', failure.stage ? ` during ${failure.stage}` : ''),
+    el('p', {}, el('code', { class: 'problem-code', id: 'failure-code' }, failure.code ?? 'unknown'), ' ',
+      el('span', { id: 'failure-message' }, failure.message ?? 'No details were given.')),
+    failure.remediation ? el('p', { class: 'remediation' }, el('strong', {}, 'What to do: '), failure.remediation) : null,
+    failure.stderrSnippet
+      ? el('details', { open: true }, el('summary', {}, 'FFmpeg said'),
+        el('pre', { class: 'stderr', tabindex: '0', id: 'stderr-snippet' }, failure.stderrSnippet))
+      : null,
+    el('p', { class: 'log-actions' }, logButton, ' ',
+      el('a', { href: ffmpegLogUrl(state.jobId), target: '_blank', rel: 'noopener' }, 'Open the raw log')),
+    logTarget);
+}
+
+function canceledPanel(state) {
+  return el('div', { class: 'panel panel-canceled', id: 'canceled-panel' },
+    el('h3', {}, 'Canceled'),
+    el('p', {}, state.cancelMessage || 'This job was canceled. Its partial files were removed.'));
+}
+
+export function renderArtifacts(node, state) {
+  const artifacts = [...state.artifacts.values()];
+  // A canceled job's partial files are removed (CONTRACT.md): links to them would only 404.
+  node.hidden = artifacts.length === 0 || state.status === 'Canceled';
+  const images = artifacts.filter((a) => a.type?.startsWith('image/'));
+  replaceChildren(node,
+    el('h3', {}, 'Files'),
+    images.length
+      ? el('div', { class: 'thumbnails' }, images.map((a) =>
+        el('a', { href: a.url, target: '_blank', rel: 'noopener', class: 'thumbnail' },
+          el('img', { src: a.url, alt: `Card ${a.name}` }))))
+      : null,
+    el('ul', { class: 'artifact-list' }, artifacts.map((a) =>
+      el('li', {}, el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.name),
+        el('span', { class: 'muted' }, ` ${a.type ?? ''} ${formatBytes(a.sizeBytes)}`)))));
+}
