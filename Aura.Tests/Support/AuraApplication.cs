@@ -2,6 +2,8 @@ using Aura.Api.Sse;
 using Aura.Core.Orchestration;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,11 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
     /// <summary>The orchestrator jobs run on; null runs the real pipeline (FFmpeg, espeak-ng).</summary>
     public IVideoOrchestrator? Orchestrator { get; init; } = new FakeOrchestrator();
 
-    public IJobStore Store { get; init; } = new InMemoryJobStore();
+    /// <summary>The store jobs are kept in; null keeps the service's own (SQLite in the temp folder).</summary>
+    public IJobStore? Store { get; init; } = new InMemoryJobStore();
+
+    /// <summary>The service exactly as shipped: the real store and the real pipeline.</summary>
+    public static AuraApplication AsShipped() => new() { Orchestrator = null, Store = null };
 
     public TimeProvider? Time { get; init; }
 
@@ -34,6 +40,17 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
     public string LogsFolder => _folder.Combine("logs");
 
     public SseMetrics Streams => Services.GetRequiredService<SseMetrics>();
+
+    /// <summary>Where a browser finds the UI, e.g. http://127.0.0.1:41234/ (starts the server).</summary>
+    public Uri RootUri
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        }
+    }
 
     /// <summary>A client of the running server (started on first use).</summary>
     public HttpClient Client()
@@ -53,7 +70,8 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(Store);
+            if (Store is not null)
+                services.AddSingleton(Store);
             if (Orchestrator is not null)
                 services.AddSingleton(Orchestrator);
             if (Time is not null)

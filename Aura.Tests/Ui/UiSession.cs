@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Aura.Tests.Ui;
 
 /// <summary>
@@ -8,21 +6,21 @@ namespace Aura.Tests.Ui;
 /// </summary>
 public sealed class UiSession : IAsyncDisposable
 {
-    private UiSession(WebApplicationFactory<Program> server, ChromiumBrowser browser, BrowserPage page)
+    private UiSession(AuraApplication server, ChromiumBrowser browser, BrowserPage page)
     {
         Server = server;
         Browser = browser;
         Page = page;
     }
 
-    public WebApplicationFactory<Program> Server { get; }
+    public AuraApplication Server { get; }
     public ChromiumBrowser Browser { get; }
     public BrowserPage Page { get; }
 
     /// <param name="server">The service to test (not yet started); the session owns it from here on.</param>
-    public static async Task<UiSession> StartAsync(WebApplicationFactory<Program> server)
+    public static async Task<UiSession> StartAsync(AuraApplication server)
     {
-        var root = UiServer.RootUri(server);
+        var root = server.RootUri;
         ChromiumBrowser? browser = null;
         try
         {

@@ -12,7 +12,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task The_page_loads_with_no_console_errors_and_the_jobs_stream_connects()
     {
-        await using var ui = await UiSession.StartAsync(new UiServer());
+        await using var ui = await UiSession.StartAsync(AuraApplication.AsShipped());
 
         await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
 
@@ -43,7 +43,7 @@ public sealed class WebUiTests
     [ChromiumFact]
     public async Task The_quick_demo_shows_every_stage_succeed_in_order_and_plays_the_video()
     {
-        await using var ui = await UiSession.StartAsync(new UiServer());
+        await using var ui = await UiSession.StartAsync(AuraApplication.AsShipped());
         await ui.Page.EvaluateAsync(StepRecorder.Install);
 
         await ui.Page.ClickAsync("#quick-demo");

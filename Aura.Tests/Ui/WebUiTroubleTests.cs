@@ -100,7 +100,7 @@ public sealed class WebUiTroubleTests
         Assert.Equal(System.Net.HttpStatusCode.Accepted, created.StatusCode);
         await ui.Page.FailRequestsAsync("*/api/jobs/events*");
 
-        await ui.Page.NavigateAsync(UiServer.RootUri(ui.Server).ToString());
+        await ui.Page.NavigateAsync(ui.Server.RootUri.ToString());
 
         await ui.WaitForAsync("document.querySelector('.job-row .job-row-topic')?.textContent === 'Made before the page opened'", "the list from GET /api/jobs");
         Assert.Equal("Reconnecting…", await ui.Page.TextAsync("#list-connection"));
