@@ -104,6 +104,9 @@ public sealed partial class JobRunner(
         }
 
         var canceled = await UpdateJobAsync(jobId, new JobChange.Canceled("Canceled before it started"), cancellationToken);
+        // A worker may have picked the job up between the look-up and the cancel: stop that run too.
+        if (_running.TryGetValue(jobId, out var late))
+            late.RequestCancel();
         return canceled is { IsTerminal: true }
             ? new CancelOutcome.Accepted(canceled)
             : new CancelOutcome.Accepted(await store.GetAsync(jobId, cancellationToken) ?? job);

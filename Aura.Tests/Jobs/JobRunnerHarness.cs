@@ -1,0 +1,55 @@
+using Aura.Core.Jobs;
+using Aura.Core.Storage;
+using Aura.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Aura.Tests.Jobs;
+
+/// <summary>A runner on an in-memory store with a temp folder of its own; workers stopped at the end.</summary>
+public abstract class JobRunnerHarness : IAsyncDisposable
+{
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly TempFolder _folder = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _workers;
+
+    protected JobRunnerHarness() =>
+        Options = new JobRunnerOptions { DataFolder = _folder.Combine("data"), LogsFolder = _folder.Combine("logs"), Workers = 1, QueueCapacity = 3 };
+
+    protected InMemoryJobStore Store { get; } = new();
+
+    protected JobRunnerOptions Options { get; }
+
+    protected JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true)
+    {
+        var runner = new JobRunner(Store, orchestrator, new JobChangeSignal(), time ?? TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(Options), NullLogger<JobRunner>.Instance);
+        if (workers)
+            StartWorkers(runner);
+        return runner;
+    }
+
+    protected void StartWorkers(JobRunner runner) => _workers = runner.RunWorkersAsync(_stop.Token);
+
+    protected static async Task<JobSnapshot> EndOf(JobRunner runner, string jobId)
+    {
+        while (true)
+        {
+            var changed = runner.Signal.NextChange(jobId);
+            var job = await runner.GetJobAsync(jobId, CancellationToken.None);
+            if (job!.IsTerminal)
+                return job;
+            await changed.WaitAsync(Patience);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_workers is not null)
+            await _workers;
+        _stop.Dispose();
+        _folder.Dispose();
+    }
+}
