@@ -1,10 +1,11 @@
 using Aura.Api.Controllers;
 using Aura.Api.Sse;
+using Aura.Core;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Infrastructure;
 
@@ -22,7 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Stamp(c.HttpContext, c.ProblemDetails));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
 
-        services.AddOptions<SseOptions>().Bind(configuration.GetSection(SseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SseOptions>(configuration, SseOptions.Section);
         services.AddSingleton<SseMetrics>();
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();

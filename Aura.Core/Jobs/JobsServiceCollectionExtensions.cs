@@ -9,10 +9,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The runner, its workers and options. The store and the orchestrator are registered by their own areas.</summary>
     public static IServiceCollection AddAuraJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JobRunnerOptions>()
-            .Bind(configuration.GetSection(JobRunnerOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<JobRunnerOptions>(configuration, JobRunnerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JobChangeSignal>();
         services.TryAddSingleton<JobRunner>();

@@ -19,10 +19,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddAuraRendering(configuration);
         services.AddAuraProviders(configuration);
-        services.AddOptions<PipelineOptions>()
-            .Bind(configuration.GetSection(PipelineOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<PipelineOptions>(configuration, PipelineOptions.Section);
         services.TryAddSingleton<IVisualProvider, FFmpegTitleCardProvider>();
         services.TryAddEnumerable(
         [

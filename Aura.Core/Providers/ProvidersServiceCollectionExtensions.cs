@@ -15,10 +15,7 @@ public static class ProvidersServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAuraProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TtsOptions>()
-            .Bind(configuration.GetSection(TtsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<TtsOptions>(configuration, TtsOptions.SectionName);
         services.TryAddSingleton<IScriptProvider, TemplateScriptProvider>();
         services.TryAddSingleton<ITtsProvider, EspeakTtsProvider>();
         return services;

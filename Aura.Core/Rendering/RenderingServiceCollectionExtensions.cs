@@ -12,10 +12,7 @@ public static class RenderingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAuraRendering(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FFmpegOptions>()
-            .Bind(configuration.GetSection(FFmpegOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<FFmpegOptions>(configuration, FFmpegOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FFmpegLocator>();
         services.TryAddSingleton<FFmpegLogWriter>();

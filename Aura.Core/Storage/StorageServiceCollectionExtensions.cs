@@ -14,10 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAuraStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<IJobStore>(CreateStore);
         return services;
     }
