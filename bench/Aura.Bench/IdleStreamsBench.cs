@@ -6,12 +6,12 @@ using System.Text.Json;
 namespace Aura.Bench;
 
 /// <summary>What the service process used while <see cref="Streams"/> streams sat idle for the window.</summary>
-public sealed record IdleLevel(int Streams, int HealthOpen, long ResidentKb, TimeSpan Cpu, TimeSpan Window)
+public sealed record IdleLevel(int Streams, int HealthOpen, long ResidentKb, int Threads, TimeSpan Cpu, TimeSpan Window)
 {
     public double CpuPercent => Cpu / Window * 100;
 }
 
-public sealed record IdleFigures(IReadOnlyList<IdleLevel> Levels, int OpenAfterClose, TimeSpan CloseTime)
+public sealed record IdleFigures(IReadOnlyList<IdleLevel> Levels, int OpenAfterClose, TimeSpan CloseTime, long ResidentKbAfterClose)
 {
     /// <summary>KB of resident memory per open stream: the slope of RSS over the number of streams.</summary>
     public double KbPerStream => Stats.Slope(Levels.Select(l => ((double)l.Streams, (double)l.ResidentKb)).ToList());
@@ -19,6 +19,21 @@ public sealed record IdleFigures(IReadOnlyList<IdleLevel> Levels, int OpenAfterC
     /// <summary>Microseconds of CPU per stream per second of idling: the slope of CPU time over streams × seconds.</summary>
     public double CpuMicrosecondsPerStreamSecond =>
         Stats.Slope(Levels.Select(l => ((double)l.Streams, l.Cpu.TotalMicroseconds / l.Window.TotalSeconds)).ToList());
+
+    /// <summary>
+    /// The same two figures between the last two levels only: the first streams also pay one-time costs
+    /// (code tiered up, pools and threads grown), so this is closer to what one more stream costs.
+    /// </summary>
+    public (double Kb, double CpuMicroseconds) MarginalPerStream
+    {
+        get
+        {
+            var (low, high) = (Levels[^2], Levels[^1]);
+            double streams = high.Streams - low.Streams;
+            return ((high.ResidentKb - low.ResidentKb) / streams,
+                (high.Cpu.TotalMicroseconds / high.Window.TotalSeconds - low.Cpu.TotalMicroseconds / low.Window.TotalSeconds) / streams);
+        }
+    }
 
     public bool HealthAgreed => Levels.All(l => l.HealthOpen == l.Streams) && OpenAfterClose == 0;
 }
@@ -31,7 +46,12 @@ public static class IdleStreamsBench
 {
     public static readonly int[] StreamCounts = [0, 100, 400];
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Wait after the streams are open before the window starts: growing by a few hundred streams costs
+    /// about 1 s of CPU over the next 2 s (tiered JIT, thread pool, GC), which is not idling.
+    /// </summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
 
     [SupportedOSPlatform("linux")]
     public static async Task<IdleFigures> RunAsync(string apiFolder)
@@ -48,14 +68,16 @@ public static class IdleStreamsBench
         {
             await streams.GrowToAsync(count);
             await WaitForOpenStreamsAsync(service, count);
-            await Task.Delay(Settle); // the first batches are written; what remains is idling
+            await Task.Delay(Settle);
             levels.Add(await MeasureIdleAsync(service, count));
         }
 
         var closing = Stopwatch.StartNew();
         await streams.CloseAllAsync();
         var openAfterClose = await WaitForOpenStreamsAsync(service, 0);
-        return new IdleFigures(levels, openAfterClose, closing.Elapsed);
+        var closeTime = closing.Elapsed;
+        await Task.Delay(Settle); // whether the memory goes back, or the GC keeps the heap it grew
+        return new IdleFigures(levels, openAfterClose, closeTime, ProcessMeter.ResidentKb(service.ProcessId));
     }
 
     private static async Task<IdleLevel> MeasureIdleAsync(ServiceInstance service, int count)
@@ -66,8 +88,9 @@ public static class IdleStreamsBench
         var cpu = ProcessMeter.CpuTime(service.ProcessId) - cpuBefore;
         var window = clock.Elapsed;
         var resident = ProcessMeter.ResidentKb(service.ProcessId);
+        var threads = ProcessMeter.Threads(service.ProcessId);
         var open = await OpenStreamsAsync(service); // read after the window, so the window stays quiet
-        return new IdleLevel(count, open, resident, cpu, window);
+        return new IdleLevel(count, open, resident, threads, cpu, window);
     }
 
     private static async Task<int> OpenStreamsAsync(ServiceInstance service)

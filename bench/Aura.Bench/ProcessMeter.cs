@@ -9,10 +9,15 @@ public static class ProcessMeter
     private const double TicksPerSecond = 100;
 
     /// <summary>VmRSS from /proc/&lt;pid&gt;/status, in KB.</summary>
-    public static long ResidentKb(int pid)
+    public static long ResidentKb(int pid) => StatusField(pid, "VmRSS:");
+
+    /// <summary>Threads from /proc/&lt;pid&gt;/status: thread-pool growth shows here (and each thread's stack in RSS).</summary>
+    public static int Threads(int pid) => (int)StatusField(pid, "Threads:");
+
+    private static long StatusField(int pid, string name)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(name, StringComparison.Ordinal));
+        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>utime + stime from /proc/&lt;pid&gt;/stat: CPU the process itself used (its children not counted).</summary>

@@ -31,11 +31,11 @@ public static class Report
     public static void Demo(DemoFigures demo)
     {
         Console.WriteLine($"3. Quick demo wall time, POST /api/quick/demo to job-completed, {QuickDemoBench.Runs} runs one at a time on an idle instance");
-        Row("run", "job", "status", "wall s", "video s", "wall / video", "", "");
+        Row("run", "job", "end event", "wall s", "video s", "wall / video", "", "");
         for (var i = 0; i < demo.Runs.Count; i++)
         {
             var run = demo.Runs[i];
-            Row(I(i + 1), run.Job.JobId[..8], run.Job.Terminal?.Name ?? "no end", F(run.Job.WallTime.TotalSeconds, 2),
+            Row(I(i + 1), run.Job.JobId[..8], run.Job.Terminal?.Name ?? "none", F(run.Job.WallTime.TotalSeconds, 2),
                 F(run.VideoLength?.TotalSeconds ?? double.NaN, 2), F(run.RenderPerVideoSecond, 2), "", "");
         }
         Row("min / median", "", "", $"{F(demo.MinSeconds, 2)} / {F(demo.MedianSeconds, 2)}", F(demo.VideoSeconds, 2),
@@ -46,12 +46,15 @@ public static class Report
     public static void Idle(IdleFigures idle)
     {
         Console.WriteLine($"2. Idle open streams: per-job streams on one job held Running in Voice, {IdleStreamsBench.Window.TotalSeconds:0} s of idle per level, service process only");
-        Row("streams", "/health open", "RSS MB", "CPU ms", "CPU %", "", "", "");
+        Row("streams", "/health open", "RSS MB", "threads", "CPU ms", "CPU % core", "", "");
         foreach (var level in idle.Levels)
-            Row(I(level.Streams), I(level.HealthOpen), F(level.ResidentKb / 1024.0, 1), F(level.Cpu.TotalMilliseconds, 0), F(level.CpuPercent, 2), "", "", "");
-        Console.WriteLine($"   memory per open stream (slope): {F(idle.KbPerStream, 1)} KB");
-        Console.WriteLine($"   CPU per stream-second (slope):  {F(idle.CpuMicrosecondsPerStreamSecond, 1)} us (= {F(idle.CpuMicrosecondsPerStreamSecond / 10_000 * 100, 2)} % of a core per 100 streams)");
-        Console.WriteLine($"   after closing all: /health open = {idle.OpenAfterClose} within {F(idle.CloseTime.TotalSeconds, 2)} s; /health agreed at every level: {(idle.HealthAgreed ? "yes" : "NO")}");
+            Row(I(level.Streams), I(level.HealthOpen), F(level.ResidentKb / 1024.0, 1), I(level.Threads), F(level.Cpu.TotalMilliseconds, 0), F(level.CpuPercent, 2), "", "");
+        var (marginalKb, marginalCpu) = idle.MarginalPerStream;
+        var (low, high) = (idle.Levels[^2].Streams, idle.Levels[^1].Streams);
+        Console.WriteLine($"   memory per open stream: {F(idle.KbPerStream, 1)} KB (slope over all levels), {F(marginalKb, 1)} KB ({low} -> {high})");
+        Console.WriteLine($"   CPU per stream-second:  {F(idle.CpuMicrosecondsPerStreamSecond, 1)} us (slope), {F(marginalCpu, 1)} us ({low} -> {high}); " +
+            $"slope = {F(idle.CpuMicrosecondsPerStreamSecond / 100, 2)} % of a core per 100 streams");
+        Console.WriteLine($"   after closing all: /health open = {idle.OpenAfterClose} within {F(idle.CloseTime.TotalSeconds, 2)} s, RSS {F(idle.ResidentKbAfterClose / 1024.0, 1)} MB; /health agreed at every level: {(idle.HealthAgreed ? "yes" : "NO")}");
         Console.WriteLine();
     }
 
@@ -80,7 +83,7 @@ public static class Report
 
     private static void Row(params string[] cells)
     {
-        int[] widths = [16, 13, 8, 12, 9, 14, 10, 14];
+        int[] widths = [16, 13, 15, 12, 9, 14, 10, 14];
         Console.WriteLine("   " + string.Concat(cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
     }
 
