@@ -29,19 +29,33 @@ if (apiFolder is null)
 Report.Header(configuration);
 var clock = Stopwatch.StartNew();
 
-LatencyFigures wake, polling;
-DemoFigures demo;
-await using (var wakeInstance = await ServiceInstance.StartAsync(apiFolder, "wake", LatencyBench.WakeSettings))
+try
 {
-    (wake, polling) = await LatencyBench.RunAsync(apiFolder, wakeInstance);
-    Report.Latency(wake, polling);
-    // The polling instance has stopped by now: the wake instance is the only one, and idle.
-    demo = await QuickDemoBench.RunAsync(wakeInstance);
+    return await RunAllAsync(apiFolder);
 }
-var idle = await IdleStreamsBench.RunAsync(apiFolder);
-Report.Idle(idle);
-Report.Demo(demo);
+catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TimeoutException or OperationCanceledException)
+{
+    // A service that stopped answering or a job that never ended: no figures, and say why.
+    Console.Error.WriteLine($"bench failed after {clock.Elapsed.TotalSeconds:0} s: {ex.GetType().Name}: {ex.Message}");
+    return 1;
+}
 
-var failedJobs = wake.Failed + polling.Failed + demo.Failed;
-Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s; failed jobs: {failedJobs}; /health stream count agreed: {(idle.HealthAgreed ? "yes" : "NO")}");
-return failedJobs == 0 && idle.HealthAgreed ? 0 : 1;
+async Task<int> RunAllAsync(string apiFolder)
+{
+    LatencyFigures wake, polling;
+    DemoFigures demo;
+    await using (var wakeInstance = await ServiceInstance.StartAsync(apiFolder, "wake", LatencyBench.WakeSettings))
+    {
+        (wake, polling) = await LatencyBench.RunAsync(apiFolder, wakeInstance);
+        Report.Latency(wake, polling);
+        // The polling instance has stopped by now: the wake instance is the only one, and idle.
+        demo = await QuickDemoBench.RunAsync(wakeInstance);
+    }
+    var idle = await IdleStreamsBench.RunAsync(apiFolder);
+    Report.Idle(idle);
+    Report.Demo(demo);
+
+    var failedJobs = wake.Failed + polling.Failed + demo.Failed;
+    Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s; failed jobs: {failedJobs}; /health stream count agreed: {(idle.HealthAgreed ? "yes" : "NO")}");
+    return failedJobs == 0 && idle.HealthAgreed ? 0 : 1;
+}

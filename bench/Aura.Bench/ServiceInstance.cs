@@ -11,7 +11,9 @@ namespace Aura.Bench;
 public sealed class ServiceInstance : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(30);
+    private const int OutputLinesKept = 30;
     private readonly Process _process;
+    private readonly Queue<string> _lastOutput = new();
 
     private ServiceInstance(string name, Process process, Uri address, string folder)
     {
@@ -57,13 +59,13 @@ public sealed class ServiceInstance : IAsyncDisposable
             start.ArgumentList.Add(arg);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
-        // Drain the output so the child never blocks on a full pipe; the service logs to files too.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var instance = new ServiceInstance(name, process, address, folder);
+        // Drain the output so the child never blocks on a full pipe; keep its tail to tell why it died, if it does.
+        process.OutputDataReceived += (_, line) => instance.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => instance.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var instance = new ServiceInstance(name, process, address, folder);
         try
         {
             await instance.WaitUntilHealthyAsync();
@@ -99,13 +101,35 @@ public sealed class ServiceInstance : IAsyncDisposable
         }
     }
 
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_lastOutput)
+        {
+            _lastOutput.Enqueue(line);
+            if (_lastOutput.Count > OutputLinesKept)
+                _lastOutput.Dequeue();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         StreamClient.Dispose();
-        if (!_process.HasExited)
+        var diedOnItsOwn = _process.HasExited;
+        if (!diedOnItsOwn)
             _process.Kill(entireProcessTree: true); // FFmpeg and espeak-ng children go with it
         await _process.WaitForExitAsync();
+        if (diedOnItsOwn)
+        {
+            // Not the bench's doing: say so, and keep the folder (its logs) for whoever looks next.
+            lock (_lastOutput)
+                Console.Error.WriteLine($"the {Name} instance (pid {_process.Id}) exited on its own with code {_process.ExitCode}; " +
+                    $"its data and logs are kept in {Folder}; its last output:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", _lastOutput)}");
+            _process.Dispose();
+            return;
+        }
         _process.Dispose();
         try
         {
