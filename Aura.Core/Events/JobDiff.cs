@@ -23,7 +23,8 @@ public static class JobDiff
         if (after.Stage != fromStage || (after.IsTerminal && fromStatus != after.Status))
             AddStepStatuses(events, fromStage, after);
 
-        if (before is null || before.Percent != after.Percent || before.Message != after.Message || before.EtaSeconds != after.EtaSeconds)
+        // The contract sends progress on a change of percent or message; an ETA that alone moved rides along with the next one.
+        if (before is null || before.Percent != after.Percent || before.Message != after.Message)
             events.Add(new StepProgressEvent(id, after.Stage, after.Phase, after.Percent, after.Message, after.EtaSeconds, cid, at));
 
         foreach (var warning in after.Warnings.Skip(before?.Warnings.Count ?? 0))

@@ -36,6 +36,13 @@ public sealed class JobDiffTests
     }
 
     [Fact]
+    public void An_eta_that_alone_changed_sends_nothing()
+    {
+        var job = TestJobs.New().Running().At(JobStage.Rendering, 40).Then(new JobChange.Progress(40, "Encoding", 9));
+        Assert.Empty(JobDiff.Compute(job, job.Then(new JobChange.Progress(40, "Encoding", 12))));
+    }
+
+    [Fact]
     public void No_change_means_no_events()
     {
         var job = TestJobs.New().Running().At(JobStage.Voice, 20);
