@@ -8,12 +8,11 @@ public sealed class EspeakLocatorTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>An executable file in <paramref name="folder"/>, as a package would install one.</summary>
     private string Touch(string folder, string name)
     {
-        var directory = Directory.CreateDirectory(_temp.File(folder)).FullName;
-        var path = Path.Combine(directory, name);
-        File.WriteAllText(path, "");
-        return path;
+        Directory.CreateDirectory(_temp.File(folder));
+        return _temp.Script(Path.Combine(folder, name), "exit 0");
     }
 
     [Fact]
@@ -42,6 +41,16 @@ public sealed class EspeakLocatorTests : IDisposable
         Assert.Equal(custom, EspeakLocator.Locate("my-espeak", _temp.File("bin")));
         Assert.Equal(custom, EspeakLocator.Locate(custom, pathVariable: null));
         Assert.Null(EspeakLocator.Locate(_temp.File("bin/missing-espeak"), _temp.File("bin")));
+    }
+
+    [UnixOnlyFact]
+    public void A_file_that_cannot_be_executed_is_not_taken_for_espeak()
+    {
+        Directory.CreateDirectory(_temp.File("bin"));
+        File.WriteAllText(_temp.File("bin/espeak-ng"), "");
+
+        Assert.Null(EspeakLocator.Locate(null, _temp.File("bin")));
+        Assert.Null(EspeakLocator.Locate(_temp.File("bin/espeak-ng"), pathVariable: null));
     }
 
     [Fact]

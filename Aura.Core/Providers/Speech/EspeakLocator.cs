@@ -8,26 +8,14 @@ internal static class EspeakLocator
 {
     private static readonly string[] DefaultNames = ["espeak-ng", "espeak"];
 
-    /// <returns>A full path that exists, or null.</returns>
+    /// <returns>A full path of an executable file, or null.</returns>
     public static string? Locate(string? configuredPath, string? pathVariable)
     {
-        if (string.IsNullOrWhiteSpace(configuredPath)) return FindOnPath(DefaultNames, pathVariable);
+        if (string.IsNullOrWhiteSpace(configuredPath))
+            return DefaultNames.Select(name => ExecutableSearch.OnPath(name, pathVariable ?? "")).FirstOrDefault(found => found is not null);
         if (configuredPath.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) < 0)
-            return FindOnPath([configuredPath], pathVariable);
-        return File.Exists(configuredPath) ? Path.GetFullPath(configuredPath) : null;
-    }
-
-    private static string? FindOnPath(string[] names, string? pathVariable)
-    {
-        var folders = (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string[] suffixes = OperatingSystem.IsWindows() ? [".exe", ""] : [""];
-        foreach (var name in names)
-        foreach (var folder in folders)
-        foreach (var suffix in suffixes)
-        {
-            var candidate = Path.Combine(folder, name + suffix);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+            return ExecutableSearch.OnPath(configuredPath, pathVariable ?? "");
+        var full = Path.GetFullPath(configuredPath);
+        return ExecutableSearch.IsExecutable(full) ? full : null;
     }
 }

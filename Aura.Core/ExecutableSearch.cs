@@ -1,12 +1,15 @@
-namespace Aura.Core.Rendering;
+namespace Aura.Core;
 
 /// <summary>Finds executables the way a shell would, without starting one.</summary>
 internal static class ExecutableSearch
 {
-    /// <summary>The full path of <paramref name="name"/> in a folder of the PATH, or null.</summary>
-    public static string? OnPath(string name)
+    /// <summary>
+    /// The full path of <paramref name="name"/> in the first folder of the PATH that has it, or null;
+    /// <paramref name="pathVariable"/> stands in for the process's PATH when given.
+    /// </summary>
+    public static string? OnPath(string name, string? pathVariable = null)
     {
-        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        var folders = (pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return folders.Select(folder => InFolder(folder, name)).FirstOrDefault(found => found is not null);
     }
