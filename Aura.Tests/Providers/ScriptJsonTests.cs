@@ -14,9 +14,9 @@ public sealed class ScriptJsonTests : IDisposable
     public async Task The_script_artifact_is_indented_camelCase_json_that_reads_back_the_same()
     {
         var script = TemplateScriptProvider.Write(JobRequest.ForTopic("Café \"Ω\" 🚀 <b>"));
-        var path = _temp.File(ScriptJson.FileName);
+        var path = _temp.File(Aura.Core.Orchestration.WorkLayout.ScriptName);
 
-        await ScriptJson.WriteAsync(script, path, CancellationToken.None);
+        await Aura.Core.Orchestration.ScriptFile.WriteAsync(path, script, CancellationToken.None);
 
         var json = await File.ReadAllTextAsync(path);
         using var document = JsonDocument.Parse(json);

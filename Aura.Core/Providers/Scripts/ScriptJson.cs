@@ -4,11 +4,12 @@ using System.Text.Unicode;
 
 namespace Aura.Core.Providers.Scripts;
 
-/// <summary>The <c>script.json</c> artifact: the script as camelCase, indented JSON, durations as "hh:mm:ss.fffffff".</summary>
+/// <summary>
+/// The format of the <c>script.json</c> artifact: camelCase, indented JSON, durations as "hh:mm:ss.fffffff".
+/// The pipeline writes it (atomically) through <c>Orchestration.ScriptFile</c>.
+/// </summary>
 public static class ScriptJson
 {
-    public const string FileName = "script.json";
-
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -20,10 +21,4 @@ public static class ScriptJson
 
     public static VideoScript Deserialize(string json) =>
         JsonSerializer.Deserialize<VideoScript>(json, Options) ?? throw new JsonException("script.json holds null.");
-
-    public static async Task WriteAsync(VideoScript script, string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, script, Options, cancellationToken);
-    }
 }
