@@ -37,10 +37,8 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
                 }
                 if (jobs.Count == PageSize)
                     continue;
-                if (jobs.Count == 0 && writer.UntilKeepAlive(_options.KeepAliveInterval) == TimeSpan.Zero)
-                    await writer.WriteKeepAliveAsync(clientGone);
-                var untilKeepAlive = writer.UntilKeepAlive(_options.KeepAliveInterval);
-                await SseWaiting.WaitAsync(changed, _options.PollInterval < untilKeepAlive ? _options.PollInterval : untilKeepAlive, time, clientGone);
+                await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, clientGone);
+                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, clientGone);
             }
         }
         catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
@@ -50,14 +48,7 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
         catch (Exception ex) when (!clientGone.IsCancellationRequested && context.Response.HasStarted)
         {
             LogStreamFailed(ex);
-            try
-            {
-                await writer.WriteEventAsync(JobEventStream.StreamError("The event stream failed; reconnect to resume.", ErrorCodes.Internal, context), null, CancellationToken.None);
-            }
-            catch (Exception)
-            {
-                // The connection is already broken.
-            }
+            await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));
         }
     }
 

@@ -33,7 +33,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
                 var current = await runner.GetJobAsync(jobId, clientGone);
                 if (current is null)
                 {
-                    await writer.WriteEventAsync(StreamError("The job was deleted.", ErrorCodes.JobNotFound, context), null, clientGone);
+                    await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), clientGone);
                     return;
                 }
                 if (current.Version != lastSent?.Version)
@@ -45,12 +45,11 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
                     if (current.IsTerminal)
                         return;
                 }
-                else if (writer.UntilKeepAlive(_options.KeepAliveInterval) == TimeSpan.Zero)
+                else
                 {
-                    await writer.WriteKeepAliveAsync(clientGone);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, clientGone);
                 }
-                var wait = Min(_options.PollInterval, writer.UntilKeepAlive(_options.KeepAliveInterval));
-                await SseWaiting.WaitAsync(changed, wait, time, clientGone);
+                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, clientGone);
             }
         }
         catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
@@ -60,7 +59,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         catch (Exception ex) when (!clientGone.IsCancellationRequested && context.Response.HasStarted)
         {
             LogStreamFailed(ex, jobId);
-            await TryWriteAsync(writer, StreamError("The event stream failed; reconnect to resume.", ErrorCodes.Internal, context));
+            await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));
         }
         finally
         {
@@ -68,24 +67,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         }
     }
 
-    public static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), AuraJson.Options));
-
-    public static SseMessage StreamError(string message, string code, HttpContext context) =>
-        new("error", JsonSerializer.Serialize(new { message, code, correlationId = CorrelationId.Of(context) }, AuraJson.Options));
-
-    private static async Task TryWriteAsync(SseStreamWriter writer, SseMessage message)
-    {
-        try
-        {
-            await writer.WriteEventAsync(message, null, CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // The connection is already broken; there is no one left to tell.
-        }
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), AuraJson.Options));
 
     [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
     private partial void LogOpened(string jobId, long? lastEventId);

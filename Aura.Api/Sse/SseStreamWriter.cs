@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Aura.Api.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace Aura.Api.Sse;
@@ -36,11 +38,38 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time)
         return WriteAsync(SseFraming.Event(message, id), cancellationToken);
     }
 
-    public Task WriteKeepAliveAsync(CancellationToken cancellationToken) =>
-        WriteAsync(SseFraming.Comment($"keepalive: {Infrastructure.AuraJson.Format(time.GetUtcNow())}"), cancellationToken);
+    /// <summary>The contract's <c>error</c> event: the stream itself failed (or its job is gone) and ends after it.</summary>
+    public Task WriteErrorAsync(string message, string code, string correlationId, CancellationToken cancellationToken) =>
+        WriteEventAsync(new SseMessage("error", JsonSerializer.Serialize(new { message, code, correlationId }, AuraJson.Options)), null, cancellationToken);
 
-    /// <summary>How long until a keep-alive is due (zero when it is due now).</summary>
-    public TimeSpan UntilKeepAlive(TimeSpan interval)
+    /// <summary>Tells the client the stream failed, when the connection still lets us.</summary>
+    public async Task TryWriteErrorAsync(string message, string code, string correlationId)
+    {
+        try
+        {
+            await WriteErrorAsync(message, code, correlationId, CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The connection is already broken; there is no one left to tell.
+        }
+    }
+
+    /// <summary>Writes a keep-alive comment when nothing was written for <paramref name="interval"/>.</summary>
+    public async Task KeepAliveIfDueAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        if (UntilKeepAlive(interval) == TimeSpan.Zero)
+            await WriteAsync(SseFraming.Comment($"keepalive: {AuraJson.Format(time.GetUtcNow())}"), cancellationToken);
+    }
+
+    /// <summary>How long to wait before the next poll: the poll interval, or less when a keep-alive falls due sooner.</summary>
+    public TimeSpan NextWait(TimeSpan pollInterval, TimeSpan keepAliveInterval)
+    {
+        var untilKeepAlive = UntilKeepAlive(keepAliveInterval);
+        return pollInterval < untilKeepAlive ? pollInterval : untilKeepAlive;
+    }
+
+    private TimeSpan UntilKeepAlive(TimeSpan interval)
     {
         var due = LastWriteAt + interval - time.GetUtcNow();
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;

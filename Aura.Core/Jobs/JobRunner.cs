@@ -28,8 +28,6 @@ public sealed partial class JobRunner(
 
     public JobChangeSignal Signal => signal;
 
-    public JobRunnerOptions Options => _options;
-
     /// <summary>Keeps a new job as <c>Queued</c> and puts it on the queue.</summary>
     /// <exception cref="JobQueueFullException">the queue holds <see cref="JobRunnerOptions.QueueCapacity"/> jobs already.</exception>
     public Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, CancellationToken cancellationToken) =>
