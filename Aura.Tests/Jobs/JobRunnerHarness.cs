@@ -32,6 +32,10 @@ public abstract class JobRunnerHarness : IAsyncDisposable
 
     protected void StartWorkers(JobRunner runner) => _workers = runner.RunWorkersAsync(_stop.Token);
 
+    /// <summary>Creates a job for <paramref name="topic"/> and waits until it has ended.</summary>
+    protected static async Task<JobSnapshot> RunToEndAsync(JobRunner runner, string topic) =>
+        await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic(topic), "c", CancellationToken.None)).JobId);
+
     protected static async Task<JobSnapshot> EndOf(JobRunner runner, string jobId)
     {
         while (true)

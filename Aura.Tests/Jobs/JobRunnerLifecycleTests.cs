@@ -37,9 +37,9 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var time = new FakeTimeProvider(TestJobs.T0);
         Options.RetentionDays = 30;
         var runner = Start(new FakeOrchestrator(), time);
-        var old = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("old"), "c", CancellationToken.None)).JobId);
+        var old = await RunToEndAsync(runner, "old");
         time.Advance(TimeSpan.FromDays(20));
-        var young = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("young"), "c", CancellationToken.None)).JobId);
+        var young = await RunToEndAsync(runner, "young");
         time.Advance(TimeSpan.FromDays(11));
 
         Assert.Equal(1, await runner.SweepAsync(CancellationToken.None));
@@ -74,7 +74,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
     public async Task Work_folders_of_jobs_that_no_longer_exist_are_removed_at_start()
     {
         var runner = Start(new FakeOrchestrator());
-        var kept = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("kept"), "c", CancellationToken.None)).JobId);
+        var kept = await RunToEndAsync(runner, "kept");
         var orphan = Directory.CreateDirectory(Options.WorkFolderOf("0123456789abcdef0123456789abcdef")).FullName;
         await File.WriteAllTextAsync(Path.Combine(orphan, "video.mp4"), "partial");
 

@@ -49,7 +49,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
         var first = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         var failed = await EndOf(runner, first.JobId);
         orchestrator.FailIn = _ => null;
-        var second = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("b"), "c", CancellationToken.None)).JobId);
+        var second = await RunToEndAsync(runner, "b");
 
         Assert.Equal((JobStatus.Failed, JobStage.Visuals, ErrorCodes.Internal), (failed.Status, failed.Stage, failed.Failure!.Code));
         Assert.Contains("card drawer broke", failed.Failure.Message);
@@ -62,7 +62,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
         var reason = new FailureReason(ErrorCodes.FFmpegRuntime, "FFmpeg exited with code 1", "Read the log", "Invalid argument", "/logs/ffmpeg/x.log");
         var runner = Start(new FakeOrchestrator { FailIn = s => s == JobStage.Rendering ? new JobFailedException(reason) : null });
 
-        var failed = await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None)).JobId);
+        var failed = await RunToEndAsync(runner, "a");
 
         Assert.Equal((reason.Code, reason.StderrSnippet, reason.LogPath, JobStage.Rendering),
             (failed.Failure!.Code, failed.Failure.StderrSnippet, failed.Failure.LogPath, failed.Failure.Stage));
