@@ -8,7 +8,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void A_fully_populated_snapshot_reads_back_equal_in_every_field()
     {
-        var original = TestJobs.FullyPopulated();
+        var original = StoredJobs.FullyPopulated();
 
         var back = JobSnapshotJson.Deserialize(JobSnapshotJson.Serialize(original));
 
@@ -23,7 +23,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void The_json_is_camel_case_with_enums_as_names_and_durations_as_clock_times()
     {
-        var json = JsonNode.Parse(JobSnapshotJson.Serialize(TestJobs.FullyPopulated()))!;
+        var json = JsonNode.Parse(JobSnapshotJson.Serialize(StoredJobs.FullyPopulated()))!;
 
         Assert.Equal("Failed", (string?)json["status"]);
         Assert.Equal("Rendering", (string?)json["stage"]);
@@ -36,7 +36,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void Computed_properties_are_left_out_because_they_are_not_state()
     {
-        var json = JsonNode.Parse(JobSnapshotJson.Serialize(TestJobs.FullyPopulated()))!.AsObject();
+        var json = JsonNode.Parse(JobSnapshotJson.Serialize(StoredJobs.FullyPopulated()))!.AsObject();
 
         Assert.False(json.ContainsKey("phase"));
         Assert.False(json.ContainsKey("isTerminal"));
@@ -46,7 +46,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void A_snapshot_with_only_the_required_fields_reads_back_with_the_defaults()
     {
-        var minimal = TestJobs.New("a");
+        var minimal = StoredJobs.New("a");
 
         var back = JobSnapshotJson.Deserialize(JobSnapshotJson.Serialize(minimal));
 

@@ -1,5 +1,5 @@
 using Aura.Core.Storage;
-using static Aura.Tests.Storage.TestJobs;
+using static Aura.Tests.Storage.StoredJobs;
 
 namespace Aura.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
-using static Aura.Tests.Storage.TestJobs;
+using static Aura.Tests.Storage.StoredJobs;
 
 namespace Aura.Tests.Storage;
 

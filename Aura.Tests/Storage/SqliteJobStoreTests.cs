@@ -1,7 +1,7 @@
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
 using Microsoft.Data.Sqlite;
-using static Aura.Tests.Storage.TestJobs;
+using static Aura.Tests.Storage.StoredJobs;
 
 namespace Aura.Tests.Storage;
 

@@ -3,10 +3,10 @@ using Aura.Core.Storage;
 
 namespace Aura.Tests.Storage;
 
-/// <summary>Jobs and times for the storage tests.</summary>
-internal static class TestJobs
+/// <summary>Jobs kept in a store, for the storage tests (the state machine's own builders are <see cref="Support.TestJobs"/>).</summary>
+internal static class StoredJobs
 {
-    public static readonly DateTimeOffset T0 = new(2026, 11, 23, 16, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset T0 = Support.TestJobs.T0;
 
     public static JobSnapshot New(string jobId, DateTimeOffset? createdAt = null) =>
         JobStateMachine.NewJob(jobId, "cid-" + jobId, JobRequest.ForTopic("Topic of " + jobId), createdAt ?? T0);
