@@ -74,6 +74,7 @@ public static class Problems
         400 => "Invalid request",
         404 => "Not found",
         409 => "Conflict",
+        413 => "Content too large",
         415 => "Unsupported media type",
         422 => "Unprocessable request",
         429 => "Too many requests",

@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string TtsFailed = "E307-TTS_FAILED";
     public const string Interrupted = "E308-INTERRUPTED";
     public const string TooManyStreams = "E429-TOO_MANY_STREAMS";
+    public const string BodyTooLarge = "E413-BODY_TOO_LARGE";
     public const string QueueFull = "E503-QUEUE_FULL";
     public const string Internal = "E500-INTERNAL";
 }

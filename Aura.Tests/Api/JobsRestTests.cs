@@ -76,13 +76,13 @@ public sealed class JobsRestTests : IDisposable
     }
 
     [Fact]
-    public async Task Malformed_json_and_an_oversized_body_get_400_problems()
+    public async Task Malformed_json_gets_400_and_an_oversized_body_413()
     {
         var (broken, brokenBody) = await _client.PostJobAsync("""{ "brief": { "topic": """);
         var (huge, hugeBody) = await _client.PostJobAsync(JsonSerializer.Serialize(new { brief = new { topic = "x", audience = new string('a', 70_000) } }));
 
         AssertProblem(broken, brokenBody, HttpStatusCode.BadRequest, ErrorCodes.Validation);
-        AssertProblem(huge, hugeBody, HttpStatusCode.BadRequest, ErrorCodes.Validation);
+        AssertProblem(huge, hugeBody, HttpStatusCode.RequestEntityTooLarge, ErrorCodes.BodyTooLarge);
     }
 
     [Fact]
