@@ -96,7 +96,8 @@ public sealed class JobDiffTests
         Assert.Equal(["job-status:Succeeded", "step-status:Rendering:Succeeded", "step-status:Complete:Succeeded", "step-progress:100",
             "artifact-written:video.srt", "artifact-written:video.mp4", "job-completed"], events.Select(Describe));
         var completed = Assert.IsType<JobCompletedEvent>(events[^1]);
-        Assert.Equal(new JobOutput("/data/jobs/job-1/video.mp4", "/data/jobs/job-1/video.srt", 1234, "/api/jobs/job-1/artifacts/video.mp4"), completed.Output);
+        Assert.Equal(new JobOutput("/data/jobs/job-1/video.mp4", "/data/jobs/job-1/video.srt", 1234, "/api/jobs/job-1/artifacts/video.mp4",
+            "/api/jobs/job-1/artifacts/video.srt"), completed.Output);
         Assert.Equal(2, completed.Artifacts.Count);
         Assert.Single(events, e => e.IsTerminal);
     }
