@@ -72,6 +72,14 @@ public sealed partial class JobRunner(
             ? await store.GetAsOfAsync(jobId, version, cancellationToken)
             : null;
 
+    /// <summary>
+    /// Where the all-jobs stream starts for a client that says it saw <paramref name="lastEventId"/>: right after
+    /// it when the store issued that number, else from the start (the whole state). A number beyond the newest
+    /// issued comes from another history (a database reset); resuming after it would send nothing, ever.
+    /// </summary>
+    public async Task<long> ResumeAfterAsync(long? lastEventId, CancellationToken cancellationToken) =>
+        lastEventId is { } id && id <= await store.GetLastVersionAsync(cancellationToken) ? id : 0;
+
     /// <summary>Jobs changed after <paramref name="version"/>, in version order (the all-jobs stream).</summary>
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long version, int limit, CancellationToken cancellationToken) =>
         store.ListChangedAfterAsync(version, limit, cancellationToken);
