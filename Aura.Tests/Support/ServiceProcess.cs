@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Aura.Tests.Support;
 
@@ -57,6 +58,30 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGTERM to the service alone (what <c>systemctl stop</c> and <c>docker stop</c> send): it may clean up and exit.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SigTerm) != 0)
+            Assert.Fail($"kill(SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>True when the process exited within <paramref name="limit"/> (a generous limit: this waits on the exit, not the clock).</summary>
+    public async Task<bool> ExitedWithinAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL to the service and its children (FFmpeg): nothing gets to clean up.</summary>
     public void Kill()
     {
@@ -70,6 +95,11 @@ public sealed class ServiceProcess : IDisposable
         Kill();
         _process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static int FreePort()
     {
