@@ -21,7 +21,7 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
     {
@@ -39,7 +39,7 @@ public sealed class ServiceProcess : IDisposable
 
         var service = new ServiceProcess(process, address);
         using var client = service.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             Assert.False(process.HasExited, $"the service exited at start with code {(process.HasExited ? process.ExitCode : 0)}");
@@ -53,7 +53,7 @@ public sealed class ServiceProcess : IDisposable
             {
                 // Not listening yet.
             }
-            Assert.True(DateTime.UtcNow < deadline, "the service did not start listening within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, "the service did not start listening within 120 s");
             await Task.Delay(100);
         }
     }
