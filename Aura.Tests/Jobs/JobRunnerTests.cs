@@ -108,6 +108,20 @@ public sealed class JobRunnerTests : JobRunnerHarness
     }
 
     [Fact]
+    public async Task A_queued_job_canceled_gives_its_place_to_the_next_job_at_once()
+    {
+        var runner = Start(new FakeOrchestrator(), workers: false);
+        var queued = new List<JobSnapshot>();
+        for (var i = 0; i < Options.QueueCapacity; i++)
+            queued.Add(await runner.CreateAndStartJobAsync(JobRequest.ForTopic($"{i}"), "c", CancellationToken.None));
+
+        await runner.CancelAsync(queued[0].JobId, CancellationToken.None);
+        await runner.CreateAndStartJobAsync(JobRequest.ForTopic("takes the freed place"), "c", CancellationToken.None);
+
+        await Assert.ThrowsAsync<JobQueueFullException>(() => runner.CreateAndStartJobAsync(JobRequest.ForTopic("one more"), "c", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_job_that_reports_nothing_for_the_stall_timeout_fails_as_stalled()
     {
         var time = new FakeTimeProvider(TestJobs.T0);
