@@ -57,12 +57,13 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
-        catch (OperationCanceledException) when (ended.IsCancellationRequested)
+        catch (Exception) when (ended.IsCancellationRequested)
         {
-            // The client left, or the service is stopping: the loop ends at once and so does the
-            // response (its last chunk tells the client the stream is over).
+            // The client left, or the service is stopping (whatever the read or write cut short threw):
+            // the loop ends at once and so does the response (its last chunk tells the client the
+            // stream is over).
         }
-        catch (Exception ex) when (!ended.IsCancellationRequested && context.Response.HasStarted)
+        catch (Exception ex) when (context.Response.HasStarted)
         {
             LogStreamFailed(ex, jobId);
             await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));
