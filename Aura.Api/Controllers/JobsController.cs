@@ -83,10 +83,10 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
     public Task<IActionResult> Events(string jobId) => streams.OpenJobStreamAsync(HttpContext, jobId);
 
     [HttpGet("events")]
-    public IActionResult AllEvents([FromQuery(Name = "status")] string[]? status)
+    public async Task<IActionResult> AllEvents([FromQuery(Name = "status")] string[]? status)
     {
         var errors = new Dictionary<string, string[]>();
         var statuses = JobQueryParameters.Statuses(status ?? [], errors);
-        return errors.Count > 0 ? Problems.Validation(HttpContext, errors) : streams.OpenAllJobsStream(HttpContext, statuses);
+        return errors.Count > 0 ? Problems.Validation(HttpContext, errors) : await streams.OpenAllJobsStreamAsync(HttpContext, statuses);
     }
 }

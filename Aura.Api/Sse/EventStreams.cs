@@ -8,7 +8,8 @@ namespace Aura.Api.Sse;
 /// <summary>
 /// Decides how a request for a stream is answered before any stream starts: 404 for an unknown job,
 /// 204 when the client already saw the job end, 429 when the client holds too many streams;
-/// otherwise a result that streams.
+/// otherwise a result that streams, from the client's place when it is one the service issued
+/// (else from the whole state).
 /// </summary>
 public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, AllJobsStream allJobsStream,
     SseMetrics metrics, IOptions<SseOptions> options)
@@ -27,8 +28,11 @@ public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, All
         return Open(context, () => jobStream.RunAsync(context, jobId, lastSent));
     }
 
-    public IActionResult OpenAllJobsStream(HttpContext context, IReadOnlySet<JobStatus> statuses) =>
-        Open(context, () => allJobsStream.RunAsync(context, LastEventId.Read(context.Request) ?? 0, statuses));
+    public async Task<IActionResult> OpenAllJobsStreamAsync(HttpContext context, IReadOnlySet<JobStatus> statuses)
+    {
+        var after = await runner.ResumeAfterAsync(LastEventId.Read(context.Request), context.RequestAborted);
+        return Open(context, () => allJobsStream.RunAsync(context, after, statuses));
+    }
 
     private IActionResult Open(HttpContext context, Func<Task> stream)
     {

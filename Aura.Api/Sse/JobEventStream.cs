@@ -9,11 +9,11 @@ namespace Aura.Api.Sse;
 /// <summary>
 /// The per-job stream: every poll interval (or sooner, when the job changes and
 /// <see cref="SseOptions.WakeOnChange"/> is on) it reads the job and sends the diff against the
-/// last snapshot it sent on this connection; one terminal event ends it. Memory per connection is
-/// one snapshot, however slow the client.
+/// last snapshot it sent on this connection; one terminal event ends it, and so does the service
+/// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
 public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options,
-    TimeProvider time, ILogger<JobEventStream> logger)
+    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<JobEventStream> logger)
 {
     private readonly SseOptions _options = options.Value;
 
@@ -21,6 +21,11 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
     public async Task RunAsync(HttpContext context, string jobId, JobSnapshot? lastSent)
     {
         var clientGone = context.RequestAborted;
+        // The stream also ends when the service stops, so that clients reconnect (to the next
+        // instance) and resume at once, instead of watching a dying server until the host's
+        // shutdown timeout aborts them.
+        using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
+        var ended = open.Token;
         var writer = new SseStreamWriter(context.Response, time);
         var started = time.GetTimestamp();
         LogOpened(jobId, lastSent?.Version);
@@ -30,33 +35,35 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
             while (true)
             {
                 var changed = _options.WakeOnChange ? runner.Signal.NextChange(jobId) : null;
-                var current = await runner.GetJobAsync(jobId, clientGone);
+                var current = await runner.GetJobAsync(jobId, ended);
                 if (current is null)
                 {
-                    await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), clientGone);
+                    await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);
                     return;
                 }
                 if (current.Version != lastSent?.Version)
                 {
                     var events = JobDiff.Compute(lastSent, current);
                     if (events.Count > 0)
-                        await writer.WriteBatchAsync(events.Select(ToMessage).ToList(), current.Version, clientGone);
+                        await writer.WriteBatchAsync(events.Select(ToMessage).ToList(), current.Version, ended);
                     lastSent = current;
                     if (current.IsTerminal)
                         return;
                 }
                 else
                 {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, clientGone);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
                 }
-                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, clientGone);
+                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
-        catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+        catch (Exception) when (ended.IsCancellationRequested)
         {
-            // The client left: the loop ends at once.
+            // The client left, or the service is stopping (whatever the read or write cut short threw):
+            // the loop ends at once and so does the response (its last chunk tells the client the
+            // stream is over).
         }
-        catch (Exception ex) when (!clientGone.IsCancellationRequested && context.Response.HasStarted)
+        catch (Exception ex) when (context.Response.HasStarted)
         {
             LogStreamFailed(ex, jobId);
             await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));

@@ -19,10 +19,7 @@ public sealed partial class JobRunner
     {
         var unfinished = await store.ListAsync(Storage.JobQuery.InStatus(JobStatus.Queued, JobStatus.Running), cancellationToken);
         foreach (var job in unfinished.OrderBy(j => j.CreatedAt))
-        {
-            Interlocked.Increment(ref _queued);
-            _queue.Writer.TryWrite(job.JobId);
-        }
+            _queue.Requeue(job.JobId);
         return unfinished.Count;
     }
 
@@ -30,9 +27,8 @@ public sealed partial class JobRunner
     {
         try
         {
-            await foreach (var jobId in _queue.Reader.ReadAllAsync(stopping))
+            await foreach (var jobId in _queue.TakeAllAsync(stopping))
             {
-                Interlocked.Decrement(ref _queued);
                 try
                 {
                     await RunOneAsync(jobId, stopping);

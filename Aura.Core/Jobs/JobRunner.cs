@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Aura.Core.Orchestration;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -21,10 +20,9 @@ public sealed partial class JobRunner(
     ILogger<JobRunner> logger)
 {
     private readonly JobRunnerOptions _options = options.Value;
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>();
+    private readonly JobQueue _queue = new(options.Value.QueueCapacity);
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writer = new(1, 1);
-    private int _queued;
 
     public JobChangeSignal Signal => signal;
 
@@ -37,11 +35,8 @@ public sealed partial class JobRunner(
 
     private async Task<JobSnapshot> CreateAndStartJobAsync(string jobId, JobRequest request, string correlationId, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _queued) > _options.QueueCapacity)
-        {
-            Interlocked.Decrement(ref _queued);
+        if (!_queue.TryReserve(jobId))
             throw new JobQueueFullException(_options.QueueCapacity);
-        }
 
         var job = JobStateMachine.NewJob(jobId, correlationId, request, time.GetUtcNow());
         JobSnapshot saved;
@@ -51,14 +46,14 @@ public sealed partial class JobRunner(
         }
         catch
         {
-            Interlocked.Decrement(ref _queued);
+            _queue.Release(jobId);
             throw;
         }
 
         signal.Raise(saved.JobId);
         using (BeginJobScope(saved))
             LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
-        _queue.Writer.TryWrite(saved.JobId);
+        _queue.Enqueue(saved.JobId);
         return saved;
     }
 
@@ -76,6 +71,14 @@ public sealed partial class JobRunner(
         version <= await store.GetLastVersionAsync(cancellationToken)
             ? await store.GetAsOfAsync(jobId, version, cancellationToken)
             : null;
+
+    /// <summary>
+    /// Where the all-jobs stream starts for a client that says it saw <paramref name="lastEventId"/>: right after
+    /// it when the store issued that number, else from the start (the whole state). A number beyond the newest
+    /// issued comes from another history (a database reset); resuming after it would send nothing, ever.
+    /// </summary>
+    public async Task<long> ResumeAfterAsync(long? lastEventId, CancellationToken cancellationToken) =>
+        lastEventId is { } id && id <= await store.GetLastVersionAsync(cancellationToken) ? id : 0;
 
     /// <summary>Jobs changed after <paramref name="version"/>, in version order (the all-jobs stream).</summary>
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long version, int limit, CancellationToken cancellationToken) =>
@@ -102,6 +105,9 @@ public sealed partial class JobRunner(
         }
 
         var canceled = await UpdateJobAsync(jobId, new JobChange.Canceled("Canceled before it started"), cancellationToken);
+        // A job that ended while it waited no longer waits: its place goes to the next job at once.
+        if (canceled is { IsTerminal: true })
+            _queue.Release(jobId);
         // A worker may have picked the job up between the look-up and the cancel: stop that run too.
         if (_running.TryGetValue(jobId, out var late))
             late.RequestCancel();

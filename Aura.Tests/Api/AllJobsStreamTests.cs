@@ -48,6 +48,25 @@ public sealed class AllJobsStreamTests
     }
 
     [Fact]
+    public async Task A_last_event_id_beyond_the_newest_number_issued_resyncs_with_every_job()
+    {
+        // A browser that kept its id across a database reset asks to resume from a number never issued.
+        using var app = new AuraApplication();
+        var client = app.Client();
+        var first = await client.CreateJobAsync("first");
+        await client.WaitForEndAsync(first);
+        var second = await client.CreateJobAsync("second");
+        var lastVersion = (await client.WaitForEndAsync(second)).GetProperty("version").GetInt64();
+
+        await using var stream = await SseSession.OpenAsync(client, "/api/jobs/events", (lastVersion + 1000).ToString());
+        var batch = await stream.ReadUntilAsync(e => e.Get("jobId") == second);
+
+        Assert.Equal([first, second], batch.Select(e => e.Get("jobId")));
+        Assert.All(batch, e => Assert.Equal(("job-update", "Succeeded"), (e.EventType, e.Get("status"))));
+        Assert.Equal(lastVersion.ToString(), batch[^1].EventId);
+    }
+
+    [Fact]
     public async Task A_bad_status_filter_gets_400()
     {
         using var app = new AuraApplication();

@@ -9,7 +9,8 @@ namespace Aura.Tests.Jobs;
 /// <summary>A runner on an in-memory store with a temp folder of its own; workers stopped at the end.</summary>
 public abstract class JobRunnerHarness : IAsyncDisposable
 {
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>A limit for what surely happens, however busy the machine: a wait on an event, never a measure of speed.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly TempFolder _folder = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _workers;

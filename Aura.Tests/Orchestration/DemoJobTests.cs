@@ -1,12 +1,10 @@
-using System.Diagnostics;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
 using Aura.Core.Rendering;
-using Xunit.Abstractions;
 
 namespace Aura.Tests.Orchestration;
 
-public sealed class DemoJobTests(ITestOutputHelper output) : IDisposable
+public sealed class DemoJobTests : IDisposable
 {
     private readonly PipelineHarness _pipeline = new();
 
@@ -23,19 +21,17 @@ public sealed class DemoJobTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Tides", DemoJob.Request(" Tides ").Brief.Topic);
     }
 
+    // How fast the demo is made is the benchmark's figure (bench/, "Quick demo wall time"), measured
+    // against a floor in the same run; a test on a busy machine can only say that it is made, and right.
     [Fact]
-    public async Task The_demo_makes_its_720p_video_end_to_end_in_well_under_20_seconds()
+    public async Task The_demo_makes_its_720p_video_with_sound_end_to_end()
     {
         var job = _pipeline.Job() with { Request = DemoJob.Request(null) };
-        var clock = Stopwatch.StartNew();
 
-        await _pipeline.Orchestrator.RunAsync(job, new ProgressRecorder(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        await _pipeline.Orchestrator.RunAsync(job, new ProgressRecorder(), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
 
-        clock.Stop();
         var video = await _pipeline.Get<IMediaProbe>().ProbeAsync(Path.Combine(job.WorkFolder, "video.mp4"), CancellationToken.None);
-        output.WriteLine($"demo: {video.Duration.TotalSeconds:0.00} s of video made in {clock.Elapsed.TotalSeconds:0.00} s");
         Assert.True(video is { Width: 1280, Height: 720, HasAudio: true }, video.ToString());
         Assert.InRange(video.Duration.TotalSeconds, 9, 15);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
     }
 }

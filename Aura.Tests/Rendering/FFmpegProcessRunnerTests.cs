@@ -63,11 +63,11 @@ public class FFmpegProcessRunnerTests
         var run = TestFolder.Runner(killGrace: TimeSpan.FromSeconds(5)).RunAsync(
             new FFmpegRun(job, "render", args, TimeSpan.FromSeconds(30), [output], Tiny),
             p => { if (p.OutTime > TimeSpan.Zero) encoding.TrySetResult(); return Task.CompletedTask; }, cancel.Token);
-        await encoding.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await encoding.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.False(File.Exists(output));
         var log = await File.ReadAllTextAsync(job.FFmpegLogPath);
         Assert.Contains("Exit Code: canceled", log);

@@ -57,7 +57,7 @@ public sealed class AuraApplication : WebApplicationFactory<Program>
     {
         StartServer();
         var client = CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(30);
+        client.Timeout = TimeSpan.FromSeconds(100);
         return client;
     }
 

@@ -8,7 +8,7 @@ public static class Eventually
     /// </summary>
     public static async Task TrueAsync(Func<bool> condition, TimeSpan? timeout = null, string? because = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, because ?? "the condition did not come true in time");

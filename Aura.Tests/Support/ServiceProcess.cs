@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Aura.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
-    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
     {
@@ -38,7 +39,7 @@ public sealed class ServiceProcess : IDisposable
 
         var service = new ServiceProcess(process, address);
         using var client = service.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             Assert.False(process.HasExited, $"the service exited at start with code {(process.HasExited ? process.ExitCode : 0)}");
@@ -52,8 +53,32 @@ public sealed class ServiceProcess : IDisposable
             {
                 // Not listening yet.
             }
-            Assert.True(DateTime.UtcNow < deadline, "the service did not start listening within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, "the service did not start listening within 120 s");
             await Task.Delay(100);
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGTERM to the service alone (what <c>systemctl stop</c> and <c>docker stop</c> send): it may clean up and exit.</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SigTerm) != 0)
+            Assert.Fail($"kill(SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>True when the process exited within <paramref name="limit"/> (a generous limit: this waits on the exit, not the clock).</summary>
+    public async Task<bool> ExitedWithinAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -70,6 +95,11 @@ public sealed class ServiceProcess : IDisposable
         Kill();
         _process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private static int FreePort()
     {

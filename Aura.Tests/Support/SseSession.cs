@@ -9,9 +9,11 @@ namespace Aura.Tests.Support;
 /// </summary>
 public sealed class SseSession : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    // How long a read waits for the next event before the test fails: generous, for a busy machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly CancellationTokenSource _cancel = new();
     private readonly IAsyncEnumerator<SseItem<string>> _items;
+    private Task<bool>? _pending;
 
     private SseSession(HttpResponseMessage response, Stream body)
     {
@@ -37,8 +39,17 @@ public sealed class SseSession : IAsyncDisposable
     /// <summary>The next event, or null when the server ended the stream.</summary>
     public async Task<SseItem<string>?> NextAsync()
     {
-        if (!await _items.MoveNextAsync().AsTask().WaitAsync(Patience))
-            return null;
+        _pending = _items.MoveNextAsync().AsTask();
+        try
+        {
+            if (!await _pending.WaitAsync(Patience))
+                return null;
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The stream sent no event for {Patience.TotalSeconds} s and did not end; got {string.Join(", ", Received.Select(i => i.EventType))}");
+        }
+        _pending = null;
         Received.Add(_items.Current);
         return _items.Current;
     }
@@ -66,8 +77,11 @@ public sealed class SseSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _cancel.CancelAsync();
-        await _items.DisposeAsync();
         Response.Dispose();
+        // A read still waiting (the test gave up on it) must finish before the parser can be disposed.
+        if (_pending is not null)
+            await _pending.ContinueWith(_ => { }, TaskScheduler.Default);
+        await _items.DisposeAsync();
         _cancel.Dispose();
     }
 }

@@ -41,7 +41,7 @@ public sealed class BrowserPage : IAsyncDisposable
         {
             throw new InvalidOperationException($"Could not open {url}: {error.GetString()}");
         }
-        await WaitForAsync("document.readyState === 'complete'", TimeSpan.FromSeconds(15), $"{url} to load", cancellationToken);
+        await WaitForAsync("document.readyState === 'complete'", TimeSpan.FromSeconds(60), $"{url} to load", cancellationToken);
     }
 
     /// <summary>Runs JavaScript in the page (promises awaited) and returns its value as JSON.</summary>

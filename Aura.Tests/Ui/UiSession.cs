@@ -38,7 +38,7 @@ public sealed class UiSession : IAsyncDisposable
     }
 
     /// <summary>Waits for a DOM condition with the UI tests' patience (the page polls every 100 ms).</summary>
-    public Task WaitForAsync(string condition, string description, int seconds = 20) =>
+    public Task WaitForAsync(string condition, string description, int seconds = 60) =>
         Page.WaitForAsync(condition, TimeSpan.FromSeconds(seconds), description);
 
     /// <summary>

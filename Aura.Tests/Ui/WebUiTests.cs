@@ -48,7 +48,7 @@ public sealed class WebUiTests
 
         await ui.Page.ClickAsync("#quick-demo");
 
-        await ui.WaitForAsync("document.querySelector('#detail-topic')", "the demo job to be selected", seconds: 10);
+        await ui.WaitForAsync("document.querySelector('#detail-topic')", "the demo job to be selected");
         await ui.WaitForAsync("document.querySelector('#job-progress').value > 20", "the demo to be well under way", seconds: 60);
         await ui.SnapshotAsync("quick-demo-running");
         await ui.WaitForAsync("document.querySelector('#result-video')", "the demo video to be offered", seconds: 120);

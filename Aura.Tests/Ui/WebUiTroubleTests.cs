@@ -121,7 +121,7 @@ public sealed class WebUiTroubleTests
         await ui.WaitForAsync("document.querySelector('#detail-connection')?.dataset.state === 'ended'", "the refused stream to show as closed");
         orchestrator.Release(JobStage.Compose);
 
-        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the detail to reach the end anyway", seconds: 30);
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the detail to reach the end anyway");
         Assert.Equal(100, (await ui.Page.EvaluateAsync("document.querySelector('#job-progress').value")).GetInt32());
     }
 }

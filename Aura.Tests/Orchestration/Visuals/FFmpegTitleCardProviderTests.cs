@@ -22,7 +22,7 @@ public sealed class FFmpegTitleCardProviderTests : IDisposable
         var png = Path.Combine(job.WorkFolder, "card-03.png");
 
         await _pipeline.Get<IVisualProvider>().DrawAsync(scene, new VideoScript("t", [scene]), spec, png, job, CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(30));
+            .WaitAsync(TimeSpan.FromSeconds(60));
 
         var image = await _pipeline.Get<IMediaProbe>().ProbeAsync(png, CancellationToken.None);
         Assert.True(image is { HasVideo: true, Width: 320, Height: 180 }, image.ToString());
