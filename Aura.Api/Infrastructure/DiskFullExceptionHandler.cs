@@ -1,0 +1,27 @@
+using Aura.Core.Jobs;
+using Aura.Core.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Aura.Api.Infrastructure;
+
+/// <summary>
+/// Answers any request whose write found the store's disk full with <c>507 Insufficient Storage</c>,
+/// <c>E306-DISK_FULL</c> and what to free, instead of a 500: create, cancel and delete alike.
+/// Reads need no space, so lists, jobs and streams keep working meanwhile.
+/// </summary>
+public sealed partial class DiskFullExceptionHandler(ILogger<DiskFullExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not StoreFullException full)
+            return false;
+        LogRefused(context.Request.Method, context.Request.Path);
+        var result = Problems.DiskFull(context, full.Message);
+        context.Response.StatusCode = result.StatusCode!.Value;
+        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "{Method} {Path} refused: the store's disk is full")]
+    private partial void LogRefused(string method, string path);
+}
