@@ -1,11 +1,11 @@
-using Aura.Core.Jobs;
+using Aura.Core.Orchestration;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Aura.Api.Infrastructure;
 
 /// <summary>
-/// Answers any request whose write found the store's disk full with <c>507 Insufficient Storage</c>,
+/// Answers any request whose write found the disk full (the store's, or a file's: ENOSPC) with <c>507 Insufficient Storage</c>,
 /// <c>E306-DISK_FULL</c> and what to free, instead of a 500: create, cancel and delete alike.
 /// Reads need no space, so lists, jobs and streams keep working meanwhile.
 /// </summary>
@@ -13,10 +13,16 @@ public sealed partial class DiskFullExceptionHandler(ILogger<DiskFullExceptionHa
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not StoreFullException full)
+        var detail = exception switch
+        {
+            StoreFullException full => full.Message,
+            IOException io when DiskFull.Is(io) => "The disk is full: the request could not be carried out.",
+            _ => null,
+        };
+        if (detail is null)
             return false;
         LogRefused(context.Request.Method, context.Request.Path);
-        var result = Problems.DiskFull(context, full.Message);
+        var result = Problems.DiskFull(context, detail);
         context.Response.StatusCode = result.StatusCode!.Value;
         await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
         return true;

@@ -27,7 +27,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
     }
 
     [Fact]
-    public async Task The_end_write_waits_on_the_clock_between_tries_twice_as_long_each_time()
+    public async Task The_end_write_waits_on_the_clock_between_tries_longer_each_time()
     {
         var time = new FakeTimeProvider(TestJobs.T0);
         var store = new FullDiskJobStore(Store);
@@ -36,19 +36,18 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         var runner = Start(orchestrator, time, store: store);
 
         var created = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("Tides"), "c", CancellationToken.None);
+        // The clock has not moved yet, so this is the time of the first refusal.
         await Eventually.TrueAsync(() => store.RefusedWrites == 1, TimeSpan.FromSeconds(60));
-        await StaysAsync(() => store.RefusedWrites == 1);
-        time.Advance(JobRunner.FirstEndRetry);
-        await Eventually.TrueAsync(() => store.RefusedWrites == 2, TimeSpan.FromSeconds(60));
-        time.Advance(JobRunner.FirstEndRetry);
-        await StaysAsync(() => store.RefusedWrites == 2);
-        time.Advance(JobRunner.FirstEndRetry);
-        await Eventually.TrueAsync(() => store.RefusedWrites == 3, TimeSpan.FromSeconds(60));
-        time.Advance(JobRunner.FirstEndRetry * 4);
-        var failed = await EndOf(runner, created.JobId);
+        var firstRefusal = time.GetUtcNow();
+        await Task.Delay(300);
+        var triesWhileTheClockStoodStill = store.RefusedWrites;
+        var failed = await AdvanceUntilEndAsync(runner, created.JobId, time);
 
+        Assert.Equal(1, triesWhileTheClockStoodStill);
         Assert.Equal((JobStatus.Failed, ErrorCodes.DiskFull), (failed.Status, failed.Failure!.Code));
         Assert.Equal(3, store.RefusedWrites);
+        // Three waits, each twice the last: 1 + 2 + 4 times the first (a fixed wait would be 3 times).
+        Assert.True(time.GetUtcNow() - firstRefusal >= JobRunner.FirstEndRetry * 7, $"only {time.GetUtcNow() - firstRefusal} passed on the clock");
     }
 
     [Fact]
@@ -63,10 +62,16 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         Assert.False(Directory.Exists(Options.WorkFolderOf(failed.JobId)));
     }
 
-    /// <summary>Nothing moves while the clock stands still: a short real pause in which no retry may happen.</summary>
-    private static async Task StaysAsync(Func<bool> condition)
+    /// <summary>Moves the clock on in small steps until the job has ended.</summary>
+    private static async Task<JobSnapshot> AdvanceUntilEndAsync(JobRunner runner, string jobId, FakeTimeProvider time)
     {
-        await Task.Delay(300);
-        Assert.True(condition(), "the end write was tried again although the clock did not move");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await runner.GetJobAsync(jobId, CancellationToken.None) is not { IsTerminal: true })
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job did not end while the clock moved on");
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(10);
+        }
+        return (await runner.GetJobAsync(jobId, CancellationToken.None))!;
     }
 }
