@@ -61,6 +61,56 @@ public sealed class SmallDiskTests
         Assert.True(healthy.GetProperty("disk").GetProperty("ready").GetBoolean(), healthy.GetProperty("disk").ToString());
     }
 
+    [SmallDiskFact]
+    public async Task The_real_pipeline_on_a_nearly_full_disk_fails_E306_and_the_failure_is_kept_once_there_is_room()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 3);
+        using var app = AuraApplication.AsShipped();
+        app.Settings["Storage:DataFolder"] = disk.Path;
+        var client = app.Client();
+
+        // Room for the job to be created, not for it to run: its next writes find the disk full.
+        disk.Fill(leaveBytes: 64 * 1024);
+        var jobId = await client.CreateJobAsync();
+        await WaitUntilAsync(async () => (await client.GetFromJsonAsync("/health")).GetProperty("disk").GetProperty("lastStoreWriteFull").ValueKind == JsonValueKind.Object
+            || (await client.GetJobAsync(jobId)).GetProperty("status").GetString() == "Failed");
+        disk.Fill();
+        var whileFull = await client.GetJobAsync(jobId);
+        var (refused, _) = await client.PostJobAsync("""{ "brief": { "topic": "Tides" } }""");
+        disk.Free();
+        var failed = await WaitForStatusAsync(client, jobId, "Failed");
+        var (created, _) = await client.PostJobAsync("""{ "brief": { "topic": "Tides" } }""");
+
+        Assert.Contains(whileFull.GetProperty("status").GetString(), new[] { "Running", "Failed" });
+        Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
+        Assert.Equal(ErrorCodes.DiskFull, failed.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the full disk was not noticed");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Polls, rather than following the stream: the end may wait for the runner's next try to write it.</summary>
+    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string jobId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var job = await client.GetJobAsync(jobId);
+            if (job.GetProperty("status").GetString() == status)
+                return job;
+            Assert.True(DateTime.UtcNow < deadline, $"the job is still {job.GetProperty("status").GetString()}, not {status}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A pipeline whose first run writes one output until the disk is full, as a render of a big video would; later runs write nothing.</summary>
     private sealed class DiskFillingOrchestrator : IVideoOrchestrator
     {

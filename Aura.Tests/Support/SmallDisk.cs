@@ -32,8 +32,20 @@ public sealed class SmallDisk : IDisposable
         return disk;
     }
 
-    /// <summary>Writes a filler file until the disk says "No space left on device"; returns how much it wrote.</summary>
-    public long Fill()
+    /// <summary>
+    /// Writes a filler file until the disk says "No space left on device", then leaves
+    /// <paramref name="leaveBytes"/> free (a reserve taken before and given back after); returns the filler's size.
+    /// </summary>
+    public long Fill(int leaveBytes = 0)
+    {
+        var reserve = System.IO.Path.Combine(Path, "reserve.bin");
+        File.WriteAllBytes(reserve, new byte[leaveBytes]);
+        var written = FillUp();
+        File.Delete(reserve);
+        return written;
+    }
+
+    private long FillUp()
     {
         var chunk = new byte[16 * 1024];
         using var file = new FileStream(Filler, FileMode.Append, FileAccess.Write, FileShare.None, 1);
