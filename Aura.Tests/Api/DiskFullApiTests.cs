@@ -19,9 +19,7 @@ public sealed class DiskFullApiTests
         store.Full = true;
         var (created, problem) = await client.PostJobAsync("""{ "brief": { "topic": "Tides" } }""");
         using var demo = await client.PostAsync("/api/quick/demo", null);
-        var keyed = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = ApiCalls.Json("""{ "brief": { "topic": "Tides" } }""") };
-        keyed.Headers.Add("Idempotency-Key", "full-disk-1");
-        using var withKey = await client.SendAsync(keyed);
+        using var withKey = await client.SendAsync(Keyed("full-disk-1"));
         using var list = await client.GetAsync("/api/jobs");
         using var get = await client.GetAsync($"/api/jobs/{earlier}");
         store.Full = false;
@@ -73,5 +71,33 @@ public sealed class DiskFullApiTests
         Assert.Equal("Canceled", runningEnd.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Accepted, cancelAgain.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleteAgain.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_create_the_full_disk_refused_can_be_sent_again_with_the_same_Idempotency_Key_once_there_is_room()
+    {
+        var store = new FullDiskJobStore(new InMemoryJobStore());
+        using var app = new AuraApplication { Store = store };
+        var client = app.Client();
+        // The key is claimed, then the job's save and the claim's release are both refused.
+        store.RefuseWrites(from: _ => true, count: 2);
+
+        using var first = await client.SendAsync(Keyed("full-disk-2"));
+        using var retry = await client.SendAsync(Keyed("full-disk-2"));
+        using var replay = await client.SendAsync(Keyed("full-disk-2"));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, first.StatusCode);
+        Assert.Equal(2, store.RefusedWrites);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.Equal((await ApiCalls.BodyOf(retry)).GetProperty("jobId").GetString(), (await ApiCalls.BodyOf(replay)).GetProperty("jobId").GetString());
+        Assert.True(replay.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    private static HttpRequestMessage Keyed(string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = ApiCalls.Json("""{ "brief": { "topic": "Tides" } }""") };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
     }
 }
