@@ -10,9 +10,9 @@ namespace Aura.Core.Jobs;
 public sealed partial class JobRunner
 {
     /// <summary>The wait before the second try of an end write; it doubles up to <see cref="LongestEndRetry"/>.</summary>
-    public static readonly TimeSpan FirstEndRetry = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan FirstEndRetry = TimeSpan.FromMilliseconds(250);
 
-    public static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
 
     private async Task EndAfterErrorAsync(string jobId, Exception error, RunningJob run, CancellationToken stopping)
     {
