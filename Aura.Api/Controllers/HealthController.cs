@@ -10,26 +10,22 @@ namespace Aura.Api.Controllers;
 /// <summary>Readiness of what jobs need (FFmpeg, the store, disk) and how many event streams are open.</summary>
 [ApiController]
 [Route("health")]
-public sealed class HealthController(FFmpegLocator ffmpeg, IJobStore store, SseMetrics streams,
-    IOptions<JobRunnerOptions> options, IOptions<SseOptions> sse) : ControllerBase
+public sealed class HealthController(FFmpegLocator ffmpeg, IJobStore store, StoreSpace space, SseMetrics streams,
+    IOptions<JobRunnerOptions> options, IOptions<SseOptions> sse, IOptions<HealthOptions> health) : ControllerBase
 {
-    /// <summary>Below this much free space in the data folder, renders are likely to fail.</summary>
-    public const long LowDiskBytes = 512L * 1024 * 1024;
-
     [HttpGet]
     public async Task<IActionResult> Get(CancellationToken cancellationToken)
     {
         var f = await ffmpeg.GetStatusAsync(cancellationToken);
         var storeReady = await StoreIsReadyAsync(cancellationToken);
-        var free = FreeBytes(options.Value.DataFolder);
-        var diskReady = free is null or >= LowDiskBytes;
-        var ready = f.IsUsable && storeReady.Ready && diskReady;
+        var disk = DiskHealth.Of(options.Value.DataFolder, options.Value.LogsFolder, health.Value.MinFreeDiskBytes, space);
+        var ready = f.IsUsable && storeReady.Ready && disk.Ready;
         return Ok(new
         {
             status = ready ? "Healthy" : "Unhealthy",
             ffmpeg = new { ready = f.IsUsable, path = f.FFmpegPath, probePath = f.ProbePath, version = f.Version, hasLibx264 = f.HasLibx264, problem = f.Problem, remediation = f.Remediation },
             store = new { ready = storeReady.Ready, kind = store.GetType().Name, lastVersion = storeReady.LastVersion, problem = storeReady.Problem },
-            disk = new { ready = diskReady, folder = options.Value.DataFolder, freeBytes = free },
+            disk,
             streams = new { open = streams.OpenStreams, opened = streams.StreamsOpened, pollInterval = sse.Value.PollInterval, wakeOnChange = sse.Value.WakeOnChange },
         });
     }
@@ -43,19 +39,6 @@ public sealed class HealthController(FFmpegLocator ffmpeg, IJobStore store, SseM
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return (false, null, ex.Message);
-        }
-    }
-
-    private static long? FreeBytes(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Aura.Api.Controllers;
 /// <summary>
 /// Creating a job, shared by <c>POST /api/jobs</c> and the quick demo: refused while FFmpeg is
 /// unusable (409 E302) or the queue is full (503); made once per <c>Idempotency-Key</c>; then 202
-/// with <c>Location</c> and the job.
+/// with <c>Location</c> and the job. A full disk (507 E306) is answered by <see cref="Infrastructure.DiskFullExceptionHandler"/>.
 /// </summary>
 public sealed partial class JobCreation(JobRunner runner, FFmpegLocator ffmpeg)
 {

@@ -22,8 +22,10 @@ public static class ApiServiceCollectionExtensions
                 .ToDictionary(e => FieldName(e.Key), e => e.Value!.Errors.Select(x => ErrorText(x)).ToArray())));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Stamp(c.HttpContext, c.ProblemDetails));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DiskFullExceptionHandler>();
 
         services.AddValidatedOptions<SseOptions>(configuration, SseOptions.Section);
+        services.AddValidatedOptions<HealthOptions>(configuration, HealthOptions.Section);
         services.AddSingleton<SseMetrics>();
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();

@@ -40,6 +40,10 @@ public static class Problems
         Result(context, StatusCodes.Status404NotFound, ErrorCodes.JobNotFound, $"No job with id '{jobId}'.",
             "Check the job id; list jobs with GET /api/jobs.", jobId: jobId);
 
+    /// <summary>A write the store's full disk refused (507, E306): nothing was changed unless <paramref name="detail"/> says so.</summary>
+    public static ObjectResult DiskFull(HttpContext context, string detail) =>
+        Result(context, StatusCodes.Status507InsufficientStorage, ErrorCodes.DiskFull, detail, DiskFullAdvice.FreeSpace);
+
     /// <summary>Adds what every problem carries (the correlation id; a code from the status when none is set).</summary>
     public static void Stamp(HttpContext context, ProblemDetails problem)
     {
@@ -79,6 +83,7 @@ public static class Problems
         422 => "Unprocessable request",
         429 => "Too many requests",
         503 => "Service unavailable",
+        507 => "Insufficient storage",
         _ => "Error",
     };
 }

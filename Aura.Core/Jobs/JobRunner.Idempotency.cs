@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Aura.Core.Storage;
@@ -8,6 +9,11 @@ namespace Aura.Core.Jobs;
 // so concurrent duplicates cannot both win) before the job exists.
 public sealed partial class JobRunner
 {
+    // Claims whose job could not be made and that could not be given up either (a full disk refuses the
+    // release as well): the next request with that key and body makes the job, instead of hearing
+    // "in progress" until the key expires. Known to this process only.
+    private readonly ConcurrentDictionary<string, string> _unreleasedClaims = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Creates the job for <paramref name="key"/> once. The same key with the same request answers
     /// with the job the first request made; with another request it is refused.
@@ -27,15 +33,37 @@ public sealed partial class JobRunner
             catch
             {
                 // Nothing was made for this key: let a retry claim it again.
-                await store.ReleaseIdempotencyKeyAsync(key, jobId, CancellationToken.None);
+                await ReleaseClaimAsync(key, jobId);
                 throw;
             }
         }
         if (!claim.IsSameRequest(hash))
             return new CreateOutcome.KeyReused(claim.Entry.JobId);
-        return await store.GetAsync(claim.Entry.JobId, cancellationToken) is { } existing
-            ? new CreateOutcome.Replayed(existing)
-            : new CreateOutcome.InProgress(claim.Entry.JobId);
+        if (await store.GetAsync(claim.Entry.JobId, cancellationToken) is { } existing)
+            return new CreateOutcome.Replayed(existing);
+        if (!_unreleasedClaims.TryRemove(new KeyValuePair<string, string>(key, claim.Entry.JobId)))
+            return new CreateOutcome.InProgress(claim.Entry.JobId);
+        try
+        {
+            return new CreateOutcome.Created(await CreateAndStartJobAsync(claim.Entry.JobId, request, correlationId, cancellationToken));
+        }
+        catch
+        {
+            await ReleaseClaimAsync(key, claim.Entry.JobId);
+            throw;
+        }
+    }
+
+    private async Task ReleaseClaimAsync(string key, string jobId)
+    {
+        try
+        {
+            await store.ReleaseIdempotencyKeyAsync(key, jobId, CancellationToken.None);
+        }
+        catch (StoreFullException)
+        {
+            _unreleasedClaims[key] = jobId;
+        }
     }
 
     /// <summary>Requests are compared by what they ask for once defaults are applied, not by their bytes.</summary>

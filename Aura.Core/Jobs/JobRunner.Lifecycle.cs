@@ -14,7 +14,16 @@ public sealed partial class JobRunner
             return new DeleteOutcome.NotFound();
         if (!job.IsTerminal)
             return new DeleteOutcome.NotEnded(job);
-        await store.DeleteAsync(jobId, cancellationToken);
+        try
+        {
+            await store.DeleteAsync(jobId, cancellationToken);
+        }
+        catch (StoreFullException)
+        {
+            // The caller wants the files gone anyway, and removing them first may make the room the store needs.
+            DeleteFiles(jobId);
+            await DeleteOnFullDiskAsync(jobId, cancellationToken);
+        }
         DeleteFiles(jobId);
         signal.Raise(jobId);
         LogDeleted(jobId);
@@ -53,6 +62,20 @@ public sealed partial class JobRunner
             removed++;
         }
         return removed;
+    }
+
+    private async Task DeleteOnFullDiskAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.DeleteAsync(jobId, cancellationToken);
+        }
+        catch (StoreFullException full)
+        {
+            throw new StoreFullException(
+                "The disk that holds the job store is full: the job's files were removed, but the job itself could not be. Delete it again once there is space.",
+                full);
+        }
     }
 
     private void DeleteFiles(string jobId)

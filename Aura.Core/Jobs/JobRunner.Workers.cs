@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Aura.Core.Jobs;
 
-// The worker side of the runner: taking jobs off the queue, running them, and making sure each
-// run ends in a status that tells the truth.
+// The worker side of the runner: taking jobs off the queue and running them (how a run that went
+// wrong ends is in JobRunner.Ending.cs).
 public sealed partial class JobRunner
 {
     /// <summary>Runs <see cref="JobRunnerOptions.Workers"/> workers until <paramref name="stopping"/> fires.</summary>
@@ -55,7 +55,7 @@ public sealed partial class JobRunner
         var attempt = job.Attempt + 1;
         if (attempt > _options.MaxAttempts)
         {
-            await UpdateJobAsync(jobId, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
+            await WriteEndAsync(jobId, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
                 $"The service stopped while the job ran, {job.Attempt} time(s); it is not tried again.",
                 "Create the job again.")), stopping);
             return;
@@ -77,30 +77,13 @@ public sealed partial class JobRunner
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested || ex is not OperationCanceledException)
         {
-            await EndAfterErrorAsync(jobId, ex, run);
+            await EndAfterErrorAsync(jobId, ex, run, stopping);
         }
         finally
         {
             _running.TryRemove(jobId, out _);
         }
         // When the process is stopping, a running job is left Running on purpose: the next start resumes it.
-    }
-
-    private async Task EndAfterErrorAsync(string jobId, Exception error, RunningJob run)
-    {
-        JobChange end = error switch
-        {
-            OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
-            OperationCanceledException when run.Stalled => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
-                $"The job reported no progress for {_options.StallTimeout}.", "Check the FFmpeg log and the service log, then try again.")),
-            JobFailedException failed => new JobChange.Failed(failed.Reason),
-            _ => new JobChange.Failed(new FailureReason(ErrorCodes.Internal, $"Unexpected error: {error.Message}",
-                "See the service log for details; try the job again.")),
-        };
-        if (end is JobChange.Failed)
-            LogFailed(error, jobId);
-        await UpdateJobAsync(jobId, end, CancellationToken.None);
-        LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
     }
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]

@@ -16,5 +16,5 @@ public static class DiskFull
     public static JobFailedException Failure(JobStage stage, IOException error) => new(new FailureReason(
         ErrorCodes.DiskFull,
         $"The disk filled up while the {stage} stage wrote the job's files.",
-        "Free disk space on the volume that holds the job's data folder (or point Jobs:DataFolder elsewhere), then run the job again."), error);
+        DiskFullAdvice.ThenRunAgain), error);
 }

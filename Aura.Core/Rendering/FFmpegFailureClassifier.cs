@@ -13,7 +13,7 @@ public static class FFmpegFailureClassifier
         if (Mentions(stderrTail, "No space left on device") || Mentions(stderrTail, "ENOSPC"))
             return new FailureReason(ErrorCodes.DiskFull,
                 $"The disk filled up while FFmpeg was writing ({purpose}).",
-                "Free disk space on the volume that holds the job's data folder (or point Jobs:DataFolder elsewhere), then run the job again.",
+                DiskFullAdvice.ThenRunAgain,
                 stderrTail, logPath);
 
         if (Mentions(stderrTail, "Unknown encoder 'libx264'") || Mentions(stderrTail, "Encoder not found"))

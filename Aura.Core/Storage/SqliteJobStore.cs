@@ -24,13 +24,18 @@ namespace Aura.Core.Storage;
 /// </summary>
 public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
+    /// <summary>SQLite's primary result code SQLITE_FULL: "database or disk is full".</summary>
+    private const int SqliteFull = 13;
+
     private readonly Lock _writer = new();
     private readonly string _connectionString;
 
     /// <param name="databasePath">The database file; its folder is created when missing.</param>
     /// <param name="busyTimeout">How long to wait for another process's lock on the file (whole seconds, at least 1).</param>
-    public SqliteJobStore(string databasePath, TimeSpan busyTimeout)
+    /// <param name="space">Where this store tells whether its last write failed for lack of space.</param>
+    public SqliteJobStore(string databasePath, TimeSpan busyTimeout, StoreSpace? space = null)
     {
+        Space = space ?? new StoreSpace();
         DatabasePath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -47,6 +52,8 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
     }
 
     public string DatabasePath { get; }
+
+    public StoreSpace Space { get; }
 
     /// <summary>Closes the pooled connections of this file, so it can be moved or deleted.</summary>
     public void Dispose()
@@ -68,19 +75,31 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         return work(connection);
     }, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> as one transaction: committed when it returns, rolled back when it throws.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction: committed when it returns, rolled back when it
+    /// throws. A full disk is reported as <see cref="StoreFullException"/> (and to <see cref="Space"/>).
+    /// </summary>
     private Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) => Run(() =>
     {
         lock (_writer)
         {
-            using var connection = Open();
-            // Per connection, not kept in the file. In WAL mode NORMAL keeps the database consistent;
-            // a power cut may only lose the last commits.
-            Sql.Execute(connection, null, "PRAGMA synchronous = NORMAL");
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(connection, transaction);
-            transaction.Commit();
-            return result;
+            try
+            {
+                using var connection = Open();
+                // Per connection, not kept in the file. In WAL mode NORMAL keeps the database consistent;
+                // a power cut may only lose the last commits.
+                Sql.Execute(connection, null, "PRAGMA synchronous = NORMAL");
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var result = work(connection, transaction);
+                transaction.Commit();
+                Space.ReportWritten();
+                return result;
+            }
+            catch (SqliteException error) when ((error.SqliteErrorCode & 0xFF) == SqliteFull)
+            {
+                Space.ReportFull(Path.GetDirectoryName(DatabasePath)!);
+                throw new StoreFullException("The disk that holds the job store is full: nothing was written.", error);
+            }
         }
     }, cancellationToken);
 

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddAuraStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddSingleton<StoreSpace>();
         services.AddSingleton<IJobStore>(CreateStore);
         return services;
     }
@@ -26,6 +27,6 @@ public static class StorageServiceCollectionExtensions
             return new InMemoryJobStore();
 
         var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        return new SqliteJobStore(options.DatabasePath(contentRoot), options.BusyTimeout);
+        return new SqliteJobStore(options.DatabasePath(contentRoot), options.BusyTimeout, services.GetRequiredService<StoreSpace>());
     }
 }

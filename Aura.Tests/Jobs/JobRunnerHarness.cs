@@ -22,9 +22,10 @@ public abstract class JobRunnerHarness : IAsyncDisposable
 
     protected JobRunnerOptions Options { get; }
 
-    protected JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true)
+    /// <summary>A runner on <see cref="Store"/>, or on <paramref name="store"/> (such as one that wraps it).</summary>
+    protected JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
     {
-        var runner = new JobRunner(Store, orchestrator, new JobChangeSignal(), time ?? TimeProvider.System,
+        var runner = new JobRunner(store ?? Store, orchestrator, new JobChangeSignal(), time ?? TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(Options), NullLogger<JobRunner>.Instance);
         if (workers)
             StartWorkers(runner);
