@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aura.Core.Storage;
+
+/// <summary>
+/// The database file cannot be used: damaged, not a database, unwritable, locked, or from a newer
+/// build. The message is one line for an operator: which file, what is wrong, and what to do.
+/// </summary>
+public sealed class UnusableDatabaseException(string databasePath, string problem, string remedy, Exception? inner = null)
+    : Exception($"The database {databasePath} {problem}. {remedy}", inner)
+{
+    private const string MoveAsideOrRestore =
+        "Stop the service, then move the file aside (with its -wal and -shm files) to start with an empty database, or restore it from a backup";
+
+    public string DatabasePath { get; } = databasePath;
+
+    /// <summary>Says what an error of SQLite's while opening the file means for the operator.</summary>
+    public static UnusableDatabaseException From(string databasePath, SqliteException error)
+    {
+        // The primary result code is the low byte of an extended one.
+        var (problem, remedy) = (error.SqliteErrorCode & 0xFF) switch
+        {
+            26 => ("is not a SQLite database (overwritten or damaged)", MoveAsideOrRestore),
+            11 => ("is damaged (its structure is malformed, for example a truncated copy)", MoveAsideOrRestore),
+            8 => ("is read-only: the service cannot write to it",
+                "Make the file, its folder and its file system writable for the service's user (permissions, chattr -i, a read-only mount)"),
+            14 or 3 or 23 => ("cannot be opened",
+                "Check that it is a file (not a folder) that the service's user may read and write, in a folder it may write (for the -wal and -shm files)"),
+            5 or 6 => ("is locked by another process",
+                "Stop the other process that uses it (another instance of the service?), or give this one a Storage:DataFolder of its own"),
+            10 => ("could not be read or written (I/O error)", "Check the disk and the file system; if the file is damaged, restore it from a backup"),
+            13 => ("cannot grow: the disk is full", "Free space on the disk of the data folder"),
+            _ => ("cannot be used", MoveAsideOrRestore),
+        };
+        return new UnusableDatabaseException(databasePath, $"{problem} ({OneLine(error.Message)})", remedy, error);
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}
