@@ -23,7 +23,11 @@ public interface IJobStore
 
     Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken);
 
-    /// <summary>The job as it was at <paramref name="version"/>: its latest state at or before it; null when none is kept.</summary>
+    /// <summary>
+    /// The job as it was at <paramref name="version"/>: its latest kept state at or before it; null when none
+    /// is kept. For an ended job that may be an earlier state than the client saw (its history is compacted):
+    /// the diff from it sends no less than the client missed.
+    /// </summary>
     Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken);
 
     /// <summary>Jobs newest first (by creation, then by id descending for equal times).</summary>

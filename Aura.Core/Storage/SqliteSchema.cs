@@ -72,7 +72,7 @@ internal static class SqliteSchema
         var check = Sql.Scalar<string>(connection, null, "PRAGMA quick_check(1)");
         if (!string.Equals(check, "ok", StringComparison.Ordinal))
             throw new UnusableDatabaseException(connection.DataSource, $"is damaged (integrity check: {check})",
-                "Stop the service, then move the file aside (with its -wal and -shm files) to start with an empty database, or restore it from a backup");
+                UnusableDatabaseException.MoveAsideOrRestore);
 
         using var transaction = connection.BeginTransaction(deferred: false);
         var applied = (int)Sql.Scalar<long>(connection, transaction, "PRAGMA user_version");

@@ -7,9 +7,10 @@ namespace Aura.Core.Storage;
 /// build. The message is one line for an operator: which file, what is wrong, and what to do.
 /// </summary>
 public sealed class UnusableDatabaseException(string databasePath, string problem, string remedy, Exception? inner = null)
-    : Exception($"The database {databasePath} {problem}. {remedy}", inner)
+    : Exception($"The database {databasePath} {problem}. {remedy}".ReplaceLineEndings(" "), inner)
 {
-    private const string MoveAsideOrRestore =
+    /// <summary>What to do about a file that is not (or no longer) a whole database.</summary>
+    public const string MoveAsideOrRestore =
         "Stop the service, then move the file aside (with its -wal and -shm files) to start with an empty database, or restore it from a backup";
 
     public string DatabasePath { get; } = databasePath;
@@ -27,13 +28,11 @@ public sealed class UnusableDatabaseException(string databasePath, string proble
             14 or 3 or 23 => ("cannot be opened",
                 "Check that it is a file (not a folder) that the service's user may read and write, in a folder it may write (for the -wal and -shm files)"),
             5 or 6 => ("is locked by another process",
-                "Stop the other process that uses it (another instance of the service?), or give this one a Storage:DataFolder of its own"),
+                "Stop the other program that holds it locked (an open sqlite3 session, a backup or copy tool), or give this service a Storage:DataFolder of its own"),
             10 => ("could not be read or written (I/O error)", "Check the disk and the file system; if the file is damaged, restore it from a backup"),
             13 => ("cannot grow: the disk is full", "Free space on the disk of the data folder"),
             _ => ("cannot be used", MoveAsideOrRestore),
         };
-        return new UnusableDatabaseException(databasePath, $"{problem} ({OneLine(error.Message)})", remedy, error);
+        return new UnusableDatabaseException(databasePath, $"{problem} ({error.Message.Trim()})", remedy, error);
     }
-
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -89,7 +89,7 @@ public sealed partial class SqliteJobStoreTests
 
         var refused = Assert.Throws<UnusableDatabaseException>(() => new SqliteJobStore(DatabasePath, TimeSpan.FromSeconds(1)));
 
-        AssertOneLine(refused, "is locked by another process", "Stop the other process");
+        AssertOneLine(refused, "is locked by another process", "Stop the other program");
     }
 
     [Fact]
