@@ -38,9 +38,14 @@ public sealed class BadDatabaseTests : IDisposable
         AssertRefused(exitCode, output, "is read-only", "writable");
     }
 
-    [Fact]
-    public async Task A_missing_database_over_three_job_folders_keeps_all_three_and_warns_with_the_count()
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("emptied")]
+    public async Task A_lost_database_over_three_job_folders_keeps_all_three_and_warns_with_the_count(string lost)
     {
+        Directory.CreateDirectory(DataFolder);
+        if (lost == "emptied")
+            await File.WriteAllBytesAsync(DatabasePath, []);
         var videos = Enumerable.Range(1, 3).Select(i => Path.Combine(DataFolder, "jobs", $"{i:D32}", "video.mp4")).ToList();
         foreach (var video in videos)
         {
