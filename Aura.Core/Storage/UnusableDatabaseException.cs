@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static SQLitePCL.raw;
 
 namespace Aura.Core.Storage;
 
@@ -11,7 +12,7 @@ public sealed class UnusableDatabaseException(string databasePath, string proble
 {
     /// <summary>What to do about a file that is not (or no longer) a whole database.</summary>
     public const string MoveAsideOrRestore =
-        "Stop the service, then move the file aside (with its -wal and -shm files) to start with an empty database, or restore it from a backup";
+        "Move the file aside (with its -wal and -shm files) to start with an empty database, or restore it from a backup";
 
     public string DatabasePath { get; } = databasePath;
 
@@ -21,16 +22,16 @@ public sealed class UnusableDatabaseException(string databasePath, string proble
         // The primary result code is the low byte of an extended one.
         var (problem, remedy) = (error.SqliteErrorCode & 0xFF) switch
         {
-            26 => ("is not a SQLite database (overwritten or damaged)", MoveAsideOrRestore),
-            11 => ("is damaged (its structure is malformed, for example a truncated copy)", MoveAsideOrRestore),
-            8 => ("is read-only: the service cannot write to it",
+            SQLITE_NOTADB => ("is not a SQLite database (overwritten or damaged)", MoveAsideOrRestore),
+            SQLITE_CORRUPT => ("is damaged (its structure is malformed, for example a truncated copy)", MoveAsideOrRestore),
+            SQLITE_READONLY => ("is read-only: the service cannot write to it",
                 "Make the file, its folder and its file system writable for the service's user (permissions, chattr -i, a read-only mount)"),
-            14 or 3 or 23 => ("cannot be opened",
+            SQLITE_CANTOPEN or SQLITE_PERM or SQLITE_AUTH => ("cannot be opened",
                 "Check that it is a file (not a folder) that the service's user may read and write, in a folder it may write (for the -wal and -shm files)"),
-            5 or 6 => ("is locked by another process",
+            SQLITE_BUSY or SQLITE_LOCKED => ("is locked by another process",
                 "Stop the other program that holds it locked (an open sqlite3 session, a backup or copy tool), or give this service a Storage:DataFolder of its own"),
-            10 => ("could not be read or written (I/O error)", "Check the disk and the file system; if the file is damaged, restore it from a backup"),
-            13 => ("cannot grow: the disk is full", "Free space on the disk of the data folder"),
+            SQLITE_IOERR => ("could not be read or written (I/O error)", "Check the disk and the file system; if the file is damaged, restore it from a backup"),
+            SQLITE_FULL => ("cannot grow: the disk is full", "Free space on the disk of the data folder"),
             _ => ("cannot be used", MoveAsideOrRestore),
         };
         return new UnusableDatabaseException(databasePath, $"{problem} ({error.Message.Trim()})", remedy, error);
