@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Aura.Tests.Jobs;
 
-/// <summary>Recovery after a restart, retention, deletion and orphan folders.</summary>
+/// <summary>Recovery after a restart, retention, deletion, and finishing deletions a crash interrupted.</summary>
 public sealed class JobRunnerLifecycleTests : JobRunnerHarness
 {
     [Fact]
