@@ -14,6 +14,8 @@ builder.Services
     .AddAuraApi(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+if (!app.TryOpenStore())
+    return 1;
 
 app.UseCorrelationIds();
 app.UseAuraRequestLogging();
@@ -24,6 +26,7 @@ app.UseStaticFiles();
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

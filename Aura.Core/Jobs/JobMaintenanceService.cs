@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Aura.Core.Jobs;
 
-/// <summary>At start, removes the folders of jobs that no longer exist; then sweeps old jobs every <see cref="JobRunnerOptions.SweepInterval"/>.</summary>
+/// <summary>
+/// At start, finishes the deletions a crash interrupted (and warns about job folders the store does
+/// not know, without touching them); then sweeps old jobs every <see cref="JobRunnerOptions.SweepInterval"/>.
+/// </summary>
 public sealed partial class JobMaintenanceService(JobRunner runner, IOptions<JobRunnerOptions> options, TimeProvider time,
     ILogger<JobMaintenanceService> logger) : BackgroundService
 {
@@ -13,9 +16,7 @@ public sealed partial class JobMaintenanceService(JobRunner runner, IOptions<Job
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         try
         {
-            var orphans = await runner.RemoveOrphanFoldersAsync(stoppingToken);
-            if (orphans > 0)
-                LogOrphans(orphans);
+            await FinishDeletionsAsync(stoppingToken);
             do
             {
                 try
@@ -37,8 +38,38 @@ public sealed partial class JobMaintenanceService(JobRunner runner, IOptions<Job
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Removed {Count} work folders of jobs that no longer exist")]
-    private partial void LogOrphans(int count);
+    private async Task FinishDeletionsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var sweep = await runner.FinishDeletionsAsync(stoppingToken);
+            var folder = Path.GetFullPath(options.Value.JobsFolder);
+            if (sweep.Removed > 0)
+                LogRemoved(sweep.Removed);
+            if (sweep.StoreKnowsNoJobs)
+                LogStoreKnowsNoJobs(sweep.Unknown, folder);
+            else if (sweep.Unknown > 0)
+                LogUnknownKept(sweep.Unknown, folder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing is lost by not finishing a deletion now: the next start tries again.
+            LogFinishDeletionsFailed(ex);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Removed the work folders of {Count} deleted jobs")]
+    private partial void LogRemoved(int count);
+
+    [LoggerMessage(LogLevel.Warning, "The job store knows no jobs, yet {Count} job folders exist in {Folder}: the database is missing, " +
+        "new or another one. Nothing was removed. Restore the database from a backup to see these jobs again, or delete the folders yourself")]
+    private partial void LogStoreKnowsNoJobs(int count, string folder);
+
+    [LoggerMessage(LogLevel.Warning, "{Count} job folders in {Folder} belong to no job the store knows; they were kept (delete them yourself if unwanted)")]
+    private partial void LogUnknownKept(int count, string folder);
+
+    [LoggerMessage(LogLevel.Error, "Finishing the deletions of deleted jobs' folders failed; the next start tries again")]
+    private partial void LogFinishDeletionsFailed(Exception error);
 
     [LoggerMessage(LogLevel.Information, "Removed {Count} jobs that ended more than {Days} days ago")]
     private partial void LogSwept(int count, int days);

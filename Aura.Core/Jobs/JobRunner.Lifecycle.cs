@@ -3,10 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Aura.Core.Jobs;
 
-// Removing jobs: on request, by age (retention), and the folders of jobs that no longer exist.
+// Removing jobs: on request, by age (retention), and finishing deletions a crash interrupted.
 public sealed partial class JobRunner
 {
-    /// <summary>Removes an ended job with its files; a job still queued or running is refused.</summary>
+    /// <summary>
+    /// Removes an ended job with its files; a job still queued or running is refused. The store
+    /// records the deletion with the job's removal, and forgets it once the files are gone: should the
+    /// process die in between, <see cref="FinishDeletionsAsync"/> removes the files at the next start.
+    /// </summary>
     public async Task<DeleteOutcome> DeleteJobAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = await store.GetAsync(jobId, cancellationToken);
@@ -24,7 +28,8 @@ public sealed partial class JobRunner
             DeleteFiles(jobId);
             await DeleteOnFullDiskAsync(jobId, cancellationToken);
         }
-        DeleteFiles(jobId);
+        if (DeleteFiles(jobId))
+            await TryForgetDeletedAsync(jobId);
         signal.Raise(jobId);
         LogDeleted(jobId);
         return new DeleteOutcome.Deleted(job);
@@ -47,21 +52,36 @@ public sealed partial class JobRunner
         return removed;
     }
 
-    /// <summary>Removes work folders whose job is gone (a crash between deleting the job and its files).</summary>
-    public async Task<int> RemoveOrphanFoldersAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Finishes deletions that a crash interrupted: removes the files of the jobs whose deletion the
+    /// store recorded, then forgets those records. Never deletes on the strength of absence: a job
+    /// folder the store neither knows nor recorded as deleted is kept and counted, because the store
+    /// may be new, empty or another one (a lost database must not cost the user's videos).
+    /// </summary>
+    public async Task<FolderSweep> FinishDeletionsAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_options.JobsFolder))
-            return 0;
         var removed = 0;
-        foreach (var folder in Directory.EnumerateDirectories(_options.JobsFolder))
+        foreach (var jobId in await store.ListDeletedAsync(cancellationToken))
         {
-            var jobId = Path.GetFileName(folder);
-            if (await store.GetAsync(jobId, cancellationToken) is not null)
-                continue;
-            DeleteFiles(jobId);
-            removed++;
+            // A job stored again under the id (it cannot happen with generated ids) keeps its files.
+            if (await store.GetAsync(jobId, cancellationToken) is null)
+            {
+                var existed = Directory.Exists(_options.WorkFolderOf(jobId));
+                if (!DeleteFiles(jobId))
+                    continue;
+                removed += existed ? 1 : 0;
+            }
+            await store.ForgetDeletedAsync(jobId, cancellationToken);
         }
-        return removed;
+
+        var unknown = 0;
+        if (Directory.Exists(_options.JobsFolder))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(_options.JobsFolder))
+                unknown += await store.GetAsync(Path.GetFileName(folder), cancellationToken) is null ? 1 : 0;
+        }
+        var storeKnowsNoJobs = unknown > 0 && (await store.ListAsync(JobQuery.All(limit: 1), cancellationToken)).Count == 0;
+        return new FolderSweep(removed, unknown, storeKnowsNoJobs);
     }
 
     private async Task DeleteOnFullDiskAsync(string jobId, CancellationToken cancellationToken)
@@ -78,19 +98,38 @@ public sealed partial class JobRunner
         }
     }
 
-    private void DeleteFiles(string jobId)
+    /// <summary>Removes a job's work folder and FFmpeg log; false when some of it could not be removed.</summary>
+    private bool DeleteFiles(string jobId)
     {
         try
         {
             var folder = _options.WorkFolderOf(jobId);
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
-            File.Delete(_options.FFmpegLogOf(jobId));
+            // File.Delete fails when the log's folder is missing, as it is before any render ran.
+            var log = _options.FFmpegLogOf(jobId);
+            if (File.Exists(log))
+                File.Delete(log);
+            return true;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The job is gone either way; the orphan sweep at the next start takes what is left.
+            // The job is gone either way; its recorded deletion lets the sweep at the next start take what is left.
             LogFilesKept(ex, jobId);
+            return false;
+        }
+    }
+
+    private async Task TryForgetDeletedAsync(string jobId)
+    {
+        try
+        {
+            await store.ForgetDeletedAsync(jobId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The job and its files are gone; a record left behind is forgotten by the sweep at the next start.
+            LogForgetFailed(ex, jobId);
         }
     }
 
@@ -99,6 +138,9 @@ public sealed partial class JobRunner
 
     [LoggerMessage(LogLevel.Warning, "Files of deleted job {JobId} could not all be removed")]
     private partial void LogFilesKept(Exception error, string jobId);
+
+    [LoggerMessage(LogLevel.Warning, "The recorded deletion of job {JobId} could not be forgotten; the next start does it")]
+    private partial void LogForgetFailed(Exception error, string jobId);
 }
 
 /// <summary>The answer to a delete request.</summary>

@@ -12,6 +12,9 @@ public interface IJobStore
 {
     /// <summary>
     /// Keeps <paramref name="job"/> as the job's newest state under the next sequence number.
+    /// When the kept state is terminal, the job's history is compacted in the same step to what a
+    /// resuming client can need (see <see cref="HistoryCompaction"/>), so an ended job keeps a
+    /// bounded number of snapshots.
     /// <paramref name="expectedVersion"/> is the version it was derived from (0 for a new job);
     /// when the stored job has moved on, nothing is written, no number is used up, and
     /// <see cref="JobStoreConflictException"/> is thrown.
@@ -20,7 +23,11 @@ public interface IJobStore
 
     Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken);
 
-    /// <summary>The job as it was at <paramref name="version"/>: its latest state at or before it; null when none is kept.</summary>
+    /// <summary>
+    /// The job as it was at <paramref name="version"/>: its latest kept state at or before it; null when none
+    /// is kept. For an ended job that may be an earlier state than the client saw (its history is compacted):
+    /// the diff from it sends no less than the client missed.
+    /// </summary>
     Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken);
 
     /// <summary>Jobs newest first (by creation, then by id descending for equal times).</summary>
@@ -38,8 +45,19 @@ public interface IJobStore
     /// <summary>The newest number the sequence has issued (0 before any). Deleting jobs never lowers it.</summary>
     Task<long> GetLastVersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>Removes a job and its history; false when there was none. Its idempotency keys stay until they expire.</summary>
+    /// <summary>
+    /// Removes a job and its history and, in the same step, records its deletion (a tombstone); false
+    /// when there was no job (then nothing is recorded). Its idempotency keys stay until they expire.
+    /// The tombstone is what allows the job's files to be removed: a sweep never deletes a folder
+    /// only because the store does not know its job (the store may be new, empty or another one).
+    /// </summary>
     Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>The jobs whose deletion is recorded and not yet forgotten: their files may still exist.</summary>
+    Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets a recorded deletion, once the job's files are gone; false when none was recorded.</summary>
+    Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records <paramref name="key"/> unless a live entry (one that expires after <paramref name="now"/>)

@@ -26,6 +26,11 @@ public sealed partial class InMemoryJobStore : IJobStore
             if (versions is null)
                 _history[job.JobId] = versions = [];
             versions.Add(saved);
+            if (saved.IsTerminal)
+            {
+                var drop = HistoryCompaction.VersionsToDrop(versions).ToHashSet();
+                versions.RemoveAll(v => drop.Contains(v.Version));
+            }
             return Task.FromResult(saved);
         }
     }
@@ -67,12 +72,6 @@ public sealed partial class InMemoryJobStore : IJobStore
     {
         lock (_gate)
             return Task.FromResult(_lastVersion);
-    }
-
-    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-            return Task.FromResult(_history.Remove(jobId));
     }
 
     private Task<IReadOnlyList<JobSnapshot>> Latest(Func<IEnumerable<JobSnapshot>, IEnumerable<JobSnapshot>> select)

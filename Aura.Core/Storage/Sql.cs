@@ -44,6 +44,18 @@ internal static class Sql
         return jobs;
     }
 
+    /// <summary>Every row's first column, as text.</summary>
+    public static IReadOnlyList<string> Strings(SqliteConnection connection, string text,
+        params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(connection, null, text, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
     public static long Ticks(DateTimeOffset time) => time.UtcTicks;
 
     public static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);

@@ -13,8 +13,10 @@ public sealed partial class SqliteJobStore
             completed_at = excluded.completed_at, version = excluded.version, snapshot = excluded.snapshot
         """;
 
+    // An ended job's history was just compacted: a good moment to fold the WAL back into the file.
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
-        Write((connection, transaction) => Save(connection, transaction, job, expectedVersion), cancellationToken);
+        Write((connection, transaction) => Save(connection, transaction, job, expectedVersion), cancellationToken,
+            checkpointAfter: saved => saved.IsTerminal);
 
     public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken) =>
         Read(connection => Sql.Snapshots(connection,
@@ -33,8 +35,20 @@ public sealed partial class SqliteJobStore
         Write((connection, transaction) =>
         {
             Sql.Execute(connection, transaction, "DELETE FROM history WHERE job_id = $id", ("$id", jobId));
-            return Sql.Execute(connection, transaction, "DELETE FROM jobs WHERE job_id = $id", ("$id", jobId)) > 0;
+            if (Sql.Execute(connection, transaction, "DELETE FROM jobs WHERE job_id = $id", ("$id", jobId)) == 0)
+                return false;
+            Sql.Execute(connection, transaction, "INSERT OR IGNORE INTO deleted_jobs (job_id) VALUES ($id)", ("$id", jobId));
+            return true;
         }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<string>>(connection => Sql.Strings(connection, "SELECT job_id FROM deleted_jobs ORDER BY job_id"),
+            cancellationToken);
+
+    public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
+        Write((connection, transaction) =>
+            Sql.Execute(connection, transaction, "DELETE FROM deleted_jobs WHERE job_id = $id", ("$id", jobId)) > 0,
+            cancellationToken);
 
     /// <summary>Check, number, write the job and its history row: the caller's transaction makes it all or nothing.</summary>
     private static JobSnapshot Save(SqliteConnection connection, SqliteTransaction transaction, JobSnapshot job, long expectedVersion)
@@ -53,6 +67,32 @@ public sealed partial class SqliteJobStore
             ("$version", version), ("$snapshot", snapshot));
         Sql.Execute(connection, transaction, "INSERT INTO history (job_id, version, snapshot) VALUES ($id, $version, $snapshot)",
             ("$id", saved.JobId), ("$version", version), ("$snapshot", snapshot));
+        if (saved.IsTerminal)
+            CompactHistory(connection, transaction, saved.JobId);
         return saved;
+    }
+
+    /// <summary>Drops the snapshots of an ended job that no resuming client needs (<see cref="HistoryCompaction"/>).</summary>
+    internal static int CompactHistory(SqliteConnection connection, SqliteTransaction transaction, string jobId)
+    {
+        IReadOnlyList<JobSnapshot> history;
+        using (var read = Sql.Command(connection, transaction, "SELECT snapshot FROM history WHERE job_id = $id ORDER BY version", ("$id", jobId)))
+        using (var reader = read.ExecuteReader())
+        {
+            var snapshots = new List<JobSnapshot>();
+            while (reader.Read())
+                snapshots.Add(JobSnapshotJson.Deserialize(reader.GetString(0)));
+            history = snapshots;
+        }
+
+        var drop = HistoryCompaction.VersionsToDrop(history);
+        using var delete = Sql.Command(connection, transaction, "DELETE FROM history WHERE job_id = $id AND version = $version",
+            ("$id", jobId), ("$version", 0L));
+        foreach (var version in drop)
+        {
+            delete.Parameters["$version"].Value = version;
+            delete.ExecuteNonQuery();
+        }
+        return drop.Count;
     }
 }

@@ -33,11 +33,20 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
     /// <param name="databasePath">The database file; its folder is created when missing.</param>
     /// <param name="busyTimeout">How long to wait for another process's lock on the file (whole seconds, at least 1).</param>
     /// <param name="space">Where this store tells whether its last write failed for lack of space.</param>
+    /// <exception cref="UnusableDatabaseException">the file cannot be used; the message says why and what to do.</exception>
     public SqliteJobStore(string databasePath, TimeSpan busyTimeout, StoreSpace? space = null)
     {
         Space = space ?? new StoreSpace();
         DatabasePath = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new UnusableDatabaseException(DatabasePath, $"cannot be created: its folder cannot be made ({error.Message})",
+                "Check Storage:DataFolder and that the service's user may create folders there", error);
+        }
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -47,8 +56,18 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
 
-        using var connection = Open();
-        SqliteSchema.Apply(connection);
+        try
+        {
+            using var connection = Open();
+            SqliteSchema.Apply(connection);
+        }
+        catch (Exception error)
+        {
+            Dispose(); // lets go of the file, so the operator can move it aside
+            if (error is SqliteException sqlite)
+                throw UnusableDatabaseException.From(DatabasePath, sqlite);
+            throw;
+        }
     }
 
     public string DatabasePath { get; }
@@ -78,8 +97,10 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction: committed when it returns, rolled back when it
     /// throws. A full disk is reported as <see cref="StoreFullException"/> (and to <see cref="Space"/>).
+    /// When <paramref name="checkpointAfter"/> says so of the result, the WAL is then checkpointed.
     /// </summary>
-    private Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) => Run(() =>
+    private Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken,
+        Func<T, bool>? checkpointAfter = null) => Run(() =>
     {
         lock (_writer)
         {
@@ -93,6 +114,8 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
                 var result = work(connection, transaction);
                 transaction.Commit();
                 Space.ReportWritten();
+                if (checkpointAfter?.Invoke(result) == true)
+                    Checkpoint(connection);
                 return result;
             }
             catch (SqliteException error) when ((error.SqliteErrorCode & 0xFF) == SqliteFull)
@@ -102,6 +125,23 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             }
         }
     }, cancellationToken);
+
+    /// <summary>
+    /// Copies the WAL into the database file and truncates it to zero bytes, so the WAL does not
+    /// keep the size of its busiest moment. Best effort: while a reader still uses older pages
+    /// SQLite reports busy and leaves the WAL as it is; the next ended job tries again.
+    /// </summary>
+    private static void Checkpoint(SqliteConnection connection)
+    {
+        try
+        {
+            Sql.Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        catch (SqliteException)
+        {
+            // The write it follows is committed; a checkpoint that could not run now changes nothing.
+        }
+    }
 
     private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
     {

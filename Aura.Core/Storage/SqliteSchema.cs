@@ -45,27 +45,63 @@ internal static class SqliteSchema
         );
         CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (expires_at);
         """,
+        // 2: tombstones of deleted jobs, so only a recorded deletion lets a sweep remove a job's folder.
+        """
+        CREATE TABLE IF NOT EXISTS deleted_jobs (
+            job_id TEXT NOT NULL PRIMARY KEY
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
 
-    /// <summary>Turns on WAL (kept in the file from then on) and brings the schema up to date.</summary>
+    /// <summary>
+    /// Turns on WAL (kept in the file from then on), checks the file is whole, and brings the schema up to date.
+    /// </summary>
+    /// <exception cref="UnusableDatabaseException">the file is damaged, refuses WAL, or has a newer schema.</exception>
     public static void Apply(SqliteConnection connection)
     {
         // WAL lets the SSE emitters' reads run beside the single writer instead of waiting for it.
         var mode = Sql.Scalar<string>(connection, null, "PRAGMA journal_mode = WAL");
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"SQLite refused WAL mode for {connection.DataSource} (it stays in '{mode}'); use a local disk.");
+            throw new UnusableDatabaseException(connection.DataSource, $"cannot use write-ahead logging (SQLite keeps it in '{mode}' mode)",
+                "Keep the data folder on a local disk (not a network share)");
+
+        // A truncated file opens and reads its header fine; only reading its pages shows the damage.
+        // Better to say so now, in one line, than to fail the first job that touches a lost page.
+        var check = Sql.Scalar<string>(connection, null, "PRAGMA quick_check(1)");
+        if (!string.Equals(check, "ok", StringComparison.Ordinal))
+            throw new UnusableDatabaseException(connection.DataSource, $"is damaged (integrity check: {check})",
+                UnusableDatabaseException.MoveAsideOrRestore);
 
         using var transaction = connection.BeginTransaction(deferred: false);
         var applied = (int)Sql.Scalar<long>(connection, transaction, "PRAGMA user_version");
         if (applied > CurrentVersion)
-            throw new InvalidOperationException(
-                $"{connection.DataSource} has schema version {applied}, newer than this build knows ({CurrentVersion}).");
+            throw new UnusableDatabaseException(connection.DataSource,
+                $"has schema version {applied}, newer than this build knows ({CurrentVersion})",
+                "Run the newer build that wrote it, or restore a backup made by this one");
         for (var version = applied + 1; version <= CurrentVersion; version++)
+        {
             Sql.Execute(connection, transaction, Migrations[version - 1]);
+            if (version == 2)
+                CompactEndedJobs(connection, transaction);
+        }
         // PRAGMA takes no parameters; the value is an integer this code made.
         Sql.Execute(connection, transaction, $"PRAGMA user_version = {CurrentVersion}");
         transaction.Commit();
+    }
+
+    /// <summary>Jobs that ended before this build compacted histories get theirs compacted once, on upgrade.</summary>
+    private static void CompactEndedJobs(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        List<string> ended = [];
+        using (var command = Sql.Command(connection, transaction, "SELECT job_id FROM jobs WHERE completed_at IS NOT NULL"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                ended.Add(reader.GetString(0));
+        }
+        foreach (var jobId in ended)
+            SqliteJobStore.CompactHistory(connection, transaction, jobId);
     }
 }

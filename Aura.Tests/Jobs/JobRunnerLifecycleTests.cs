@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Aura.Tests.Jobs;
 
-/// <summary>Recovery after a restart, retention, deletion and orphan folders.</summary>
+/// <summary>Recovery after a restart, retention, deletion, and finishing deletions a crash interrupted.</summary>
 public sealed class JobRunnerLifecycleTests : JobRunnerHarness
 {
     [Fact]
@@ -71,16 +71,57 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
     }
 
     [Fact]
-    public async Task Work_folders_of_jobs_that_no_longer_exist_are_removed_at_start()
+    public async Task An_empty_store_over_three_job_folders_keeps_all_three_and_says_it_knows_no_jobs()
+    {
+        // A missing or emptied database, or a start with the in-memory store on the same data folder.
+        var runner = Start(new FakeOrchestrator());
+        var videos = Enumerable.Range(1, 3).Select(i => WriteVideo($"{i:D32}")).ToList();
+
+        var sweep = await runner.FinishDeletionsAsync(CancellationToken.None);
+
+        Assert.Equal(new FolderSweep(Removed: 0, Unknown: 3, StoreKnowsNoJobs: true), sweep);
+        Assert.All(videos, video => Assert.True(File.Exists(video), $"{video} must survive a lost database"));
+    }
+
+    [Fact]
+    public async Task A_deleted_jobs_leftover_folder_is_removed_and_an_unknown_folder_is_kept()
     {
         var runner = Start(new FakeOrchestrator());
         var kept = await RunToEndAsync(runner, "kept");
-        var orphan = Directory.CreateDirectory(Options.WorkFolderOf("0123456789abcdef0123456789abcdef")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(orphan, "video.mp4"), "partial");
+        var deleted = await RunToEndAsync(runner, "deleted");
+        // A crash between removing the job from the store and removing its files.
+        await Store.DeleteAsync(deleted.JobId, CancellationToken.None);
+        var leftover = WriteVideo(deleted.JobId);
+        var unknown = WriteVideo("0123456789abcdef0123456789abcdef");
 
-        Assert.Equal(1, await runner.RemoveOrphanFoldersAsync(CancellationToken.None));
+        var sweep = await runner.FinishDeletionsAsync(CancellationToken.None);
 
-        Assert.False(Directory.Exists(orphan));
+        Assert.Equal(new FolderSweep(Removed: 1, Unknown: 1, StoreKnowsNoJobs: false), sweep);
+        Assert.False(Directory.Exists(Options.WorkFolderOf(deleted.JobId)));
+        Assert.False(File.Exists(leftover));
+        Assert.True(File.Exists(unknown));
         Assert.True(Directory.Exists(Options.WorkFolderOf(kept.JobId)));
+        Assert.Empty(await Store.ListDeletedAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delete_that_removed_the_files_forgets_its_record_so_nothing_is_left_to_sweep()
+    {
+        var runner = Start(new FakeOrchestrator());
+        var job = await RunToEndAsync(runner, "a");
+
+        Assert.IsType<DeleteOutcome.Deleted>(await runner.DeleteJobAsync(job.JobId, CancellationToken.None));
+
+        Assert.Empty(await Store.ListDeletedAsync(CancellationToken.None));
+        Assert.Equal(new FolderSweep(0, 0, false), await runner.FinishDeletionsAsync(CancellationToken.None));
+    }
+
+    /// <summary>A job folder holding a video, as a finished job leaves it; returns the video's path.</summary>
+    private string WriteVideo(string jobId)
+    {
+        var folder = Directory.CreateDirectory(Options.WorkFolderOf(jobId)).FullName;
+        var video = Path.Combine(folder, "video.mp4");
+        File.WriteAllText(video, "a user's video");
+        return video;
     }
 }

@@ -23,21 +23,27 @@ public sealed class JobRunnerTests : JobRunnerHarness
     }
 
     [Fact]
-    public async Task Every_change_takes_the_next_number_of_one_sequence_and_is_kept_in_history()
+    public async Task Every_change_takes_the_next_number_of_one_sequence_and_is_kept_in_history_while_the_job_runs()
     {
-        var runner = Start(new FakeOrchestrator());
+        // Held in Script, job a keeps its whole history (an ended job's is compacted), and b waits for the one worker.
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
+        var runner = Start(orchestrator);
         var a = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         var b = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("b"), "c", CancellationToken.None);
-        var doneA = await EndOf(runner, a.JobId);
-        var doneB = await EndOf(runner, b.JobId);
+        await orchestrator.Started.WaitAsync(Patience);
+        var last = await Store.GetLastVersionAsync(CancellationToken.None);
 
         var versions = new List<long>();
-        foreach (var job in new[] { doneA, doneB })
-            for (var v = 1L; v <= Math.Max(doneA.Version, doneB.Version); v++)
+        foreach (var job in new[] { a, b })
+            for (var v = 1L; v <= last; v++)
                 if (await Store.GetAsOfAsync(job.JobId, v, CancellationToken.None) is { } asOf && asOf.Version == v)
                     versions.Add(v);
 
-        Assert.Equal(Enumerable.Range(1, (int)Math.Max(doneA.Version, doneB.Version)).Select(v => (long)v), versions.Order());
+        Assert.True(last >= 3, $"only {last} changes were made");
+        Assert.Equal(Enumerable.Range(1, (int)last).Select(v => (long)v), versions.Order());
+        orchestrator.Release(JobStage.Voice);
+        Assert.Equal(JobStatus.Succeeded, (await EndOf(runner, a.JobId)).Status);
+        Assert.Equal(JobStatus.Succeeded, (await EndOf(runner, b.JobId)).Status);
     }
 
     [Fact]

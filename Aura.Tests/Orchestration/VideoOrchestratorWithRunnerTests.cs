@@ -14,7 +14,8 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private readonly PipelineHarness _pipeline = new PipelineHarness()
         .Decorate<IFFmpegRunner, HoldingFFmpegRunner>(inner => new HoldingFFmpegRunner(inner));
-    private readonly InMemoryJobStore _store = new();
+    // Records every saved state: the job's own history is compacted once it ends.
+    private readonly RecordingJobStore _store = new(new InMemoryJobStore());
 
     public void Dispose() => _pipeline.Dispose();
 
@@ -47,7 +48,7 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
         Assert.NotNull(output);
         Assert.Equal(done.FindArtifact("video.srt")!.Path, output.SubtitlePath);
         Assert.Equal(new FileInfo(output.VideoPath).Length, output.SizeBytes);
-        var history = await HistoryAsync(job.JobId);
+        var history = _store.SavedOf(job.JobId);
         Assert.Equal(history.Select(h => h.Percent).Order(), history.Select(h => h.Percent));
         var resumed = history.Where(h => h.Attempt == 2 && h.Status == JobStatus.Running).ToList();
         Assert.Contains(resumed, h => h.Message.StartsWith("Encoding ", StringComparison.Ordinal) && h.Percent < JobStateMachine.MaxRunningPercent);
@@ -71,17 +72,5 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
                 return job;
             await changed.WaitAsync(timeout.Token);
         }
-    }
-
-    private async Task<List<JobSnapshot>> HistoryAsync(string jobId)
-    {
-        var last = await _store.GetLastVersionAsync(CancellationToken.None);
-        var history = new List<JobSnapshot>();
-        for (var version = 1L; version <= last; version++)
-        {
-            if (await _store.GetAsOfAsync(jobId, version, CancellationToken.None) is { } at && at.Version == version)
-                history.Add(at);
-        }
-        return history;
     }
 }

@@ -6,7 +6,7 @@ using static Aura.Tests.Storage.StoredJobs;
 namespace Aura.Tests.Storage;
 
 /// <summary>The store contract on a real SQLite file, plus what only a file can show: durability and atomicity.</summary>
-public sealed class SqliteJobStoreTests : JobStoreContract
+public sealed partial class SqliteJobStoreTests : JobStoreContract
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempFolder _folder = new();
@@ -119,9 +119,10 @@ public sealed class SqliteJobStoreTests : JobStoreContract
         _ = Store;
         Execute("PRAGMA user_version = 999");
 
-        var refused = Assert.Throws<InvalidOperationException>(() => OpenStore());
+        var refused = Assert.Throws<UnusableDatabaseException>(() => OpenStore());
 
         Assert.Contains("schema version 999", refused.Message);
+        Assert.Contains(DatabasePath, refused.Message);
     }
 
     private T Query<T>(string sql)

@@ -35,6 +35,11 @@ public sealed class FullDiskJobStore(IJobStore inner) : IJobStore
     public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) =>
         Refuses(null) ? Refused<bool>() : inner.DeleteAsync(jobId, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) => inner.ListDeletedAsync(cancellationToken);
+
+    public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<bool>() : inner.ForgetDeletedAsync(jobId, cancellationToken);
+
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
         Refuses(null) ? Refused<IdempotencyClaim>() : inner.ClaimIdempotencyKeyAsync(key, now, cancellationToken);
 

@@ -27,10 +27,7 @@ public sealed class ServiceProcess : IDisposable
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "Aura.Api.dll", "--urls", address.ToString(), "--Storage:DataFolder", dataFolder, "--Jobs:LogsFolder", logsFolder }.Concat(settings))
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
+        var process = Process.Start(StartInfo(address, dataFolder, logsFolder, settings))!;
         // Drain the output so the child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -80,6 +77,36 @@ public sealed class ServiceProcess : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Starts the service and waits for it to exit by itself (a start it refuses); returns its exit
+    /// code and everything it wrote to stdout and stderr. Fails when it is still running after 60 s.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataFolder, string logsFolder, params string[] settings)
+    {
+        using var process = Process.Start(StartInfo(new Uri($"http://127.0.0.1:{FreePort()}"), dataFolder, logsFolder, settings))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the service was expected to refuse the start and exit, but it kept running for 60 s");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static ProcessStartInfo StartInfo(Uri address, string dataFolder, string logsFolder, string[] settings)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "Aura.Api.dll", "--urls", address.ToString(), "--Storage:DataFolder", dataFolder, "--Jobs:LogsFolder", logsFolder }.Concat(settings))
+            start.ArgumentList.Add(arg);
+        return start;
     }
 
     /// <summary>SIGKILL to the service and its children (FFmpeg): nothing gets to clean up.</summary>
