@@ -26,6 +26,9 @@ public static class NarrationFit
 
     public static bool IsTooLong(TimeSpan length, TimeSpan target) => length > target * (1 + Slack);
 
+    /// <summary>Whether a video of <paramref name="length"/> breaks the contract's tolerance: the job then warns.</summary>
+    public static bool BreaksTolerance(TimeSpan length, TimeSpan target) => length > target * (1 + Tolerance);
+
     /// <summary>
     /// The target to plan the next script for: the current plan shrunk by how much too long the speech was
     /// (pauses do not shrink with the words), aiming a little under the target.

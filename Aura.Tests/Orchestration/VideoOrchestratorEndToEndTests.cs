@@ -43,7 +43,8 @@ public sealed partial class VideoOrchestratorEndToEndTests : IDisposable
     [Fact]
     public async Task A_topic_full_of_filter_syntax_quotes_newlines_arabic_and_emoji_renders()
     {
-        const string topic = "It's \"quoted\": C:\\path\\ 100% %{pts} [in] a;b\nسماء زرقاء 🎬✨";
+        // The emoji lead, so they are on the card's two title lines (the rest of the title ends in an ellipsis).
+        const string topic = "🎬✨ It's \"quoted\": C:\\path\\ 100% %{pts} [in] a;b\nسماء زرقاء";
         var job = _pipeline.Job(topic);
         var progress = new ProgressRecorder();
 

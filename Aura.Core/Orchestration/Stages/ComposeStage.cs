@@ -56,14 +56,14 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
     private static async Task JoinNarrationAsync(PipelineRun run, Timeline timeline, CancellationToken cancellationToken)
     {
         var layout = run.Layout;
-        var format = WavFile.ReadInfo(layout.SceneWav(timeline.Scenes[0].Index)).Format;
         var clips = new List<string>();
         var holds = new List<string>();
         try
         {
+            var format = WavFile.ReadInfo(layout.SceneWav(timeline.Scenes[0].Index)).Format;
             foreach (var scene in timeline.Scenes)
             {
-                var hold = Path.Combine(layout.VoiceFolder, $"hold-{scene.Index + 1:00}.wav");
+                var hold = Path.Combine(layout.VoiceFolder, string.Create(CultureInfo.InvariantCulture, $"hold-{scene.Index + 1:00}.wav"));
                 await WavFile.WriteSilenceAsync(hold, scene.Duration - scene.Narration, format, cancellationToken);
                 holds.Add(hold);
                 clips.AddRange([layout.SceneWav(scene.Index), hold]);

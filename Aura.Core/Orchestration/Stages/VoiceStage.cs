@@ -47,7 +47,7 @@ public sealed class VoiceStage(ITtsProvider tts, IScriptProvider scripts, IOptio
             await run.AnnounceArtifactAsync(run.Layout.Script, "application/json");
             length = NarrationFit.Length(await SpeakAsync(run, script, availability.IsAvailable, cancellationToken), pause);
         }
-        if (NarrationFit.IsTooLong(length, target * (1 + NarrationFit.Tolerance) / (1 + NarrationFit.Slack)))
+        if (NarrationFit.BreaksTolerance(length, target))
             await run.Progress.WarnAsync(NarrationFit.TooLongWarning(length, target));
     }
 

@@ -48,7 +48,7 @@ public static class TextWrapper
 
     /// <summary>
     /// How wide a text element is, in average characters of DejaVu Sans (which the card layout budgets at
-    /// 0.6 em): CJK and emoji about two, W, M, m, w, @, % and similar about 1.75, other capitals 1.3, the rest one.
+    /// 0.6 em): CJK, emoji and pictographic symbols (U+2600–U+27BF) about two, W, M, m, w, @, % and similar about 1.75, other capitals 1.3, the rest one.
     /// </summary>
     public static double Width(string element)
     {
@@ -89,7 +89,7 @@ public static class TextWrapper
     }
 
     private static bool IsEastAsianWide(int rune) =>
-        rune is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
+        rune is >= 0x1100 and <= 0x115F or >= 0x2600 and <= 0x27BF or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
             or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6;
 
     private static List<string> Elements(string text)
