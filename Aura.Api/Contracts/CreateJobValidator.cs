@@ -8,6 +8,7 @@ namespace Aura.Api.Contracts;
 public static partial class CreateJobValidator
 {
     public const int MaxTopicLength = 500;
+    public const int MaxTextLength = 200;
     public const int MaxBodyBytes = 64 * 1024;
     public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
@@ -68,15 +69,17 @@ public static partial class CreateJobValidator
     {
         if (string.IsNullOrWhiteSpace(topic))
             fail("brief.topic", "The topic is required.");
-        else if (topic.Length > MaxTopicLength)
-            fail("brief.topic", $"The topic is at most {MaxTopicLength} characters (it has {topic.Length}).");
+        else if (TextRules.Problem(topic, MaxTopicLength,
+                     length => $"The topic is at most {MaxTopicLength} characters (it has {length}).") is { } problem)
+            fail("brief.topic", problem);
         return topic ?? "";
     }
 
     private static string Text(string? value, string field, string fallback, Action<string, string> fail)
     {
-        if (value is { Length: > 200 })
-            fail(field, "At most 200 characters.");
+        if (value is not null && TextRules.Problem(value, MaxTextLength,
+                     length => $"At most {MaxTextLength} characters (it has {length}).") is { } problem)
+            fail(field, problem);
         return string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
     }
 

@@ -11,6 +11,9 @@ public sealed record TitleCardLayout(int TitleFontSize, int BodyFontSize, int Ti
     /// <summary>DejaVu Sans averages a little over half an em per character; 0.6 leaves a margin.</summary>
     private const double AverageCharWidthEm = 0.6;
 
+    /// <summary>The title is bold, and DejaVu Sans Bold is wider (its "x" alone is 0.71 em): a line of them must still fit.</summary>
+    private const double BoldCharWidthEm = 0.72;
+
     public static TitleCardLayout For(Resolution resolution)
     {
         var titleSize = Math.Max(8, resolution.Height / 12);
@@ -21,7 +24,7 @@ public sealed record TitleCardLayout(int TitleFontSize, int BodyFontSize, int Ti
             bodySize,
             TitleY: resolution.Height * 18 / 100,
             BodyY: resolution.Height * 45 / 100,
-            TitleCharsPerLine: Math.Max(8, (int)(usableWidth / (titleSize * AverageCharWidthEm))),
+            TitleCharsPerLine: Math.Max(8, (int)(usableWidth / (titleSize * BoldCharWidthEm))),
             BodyCharsPerLine: Math.Max(8, (int)(usableWidth / (bodySize * AverageCharWidthEm))));
     }
 }

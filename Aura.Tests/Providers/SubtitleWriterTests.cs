@@ -107,7 +107,7 @@ public sealed class SubtitleWriterTests : IDisposable
         Assert.Equal((byte)'1', bytes[0]);
         var parsed = SrtParser.Parse(Encoding.UTF8.GetString(bytes));
         Assert.Equal(written, parsed);
-        Assert.Contains(parsed, c => c.Text.Contains("%{pts}") && c.Text.Contains("🚀"));
+        Assert.Contains(parsed, c => SrtText.AsTyped(c.Text).Contains("%{pts}") && c.Text.Contains("🚀"));
     }
 
     [Fact]
@@ -130,5 +130,33 @@ public sealed class SubtitleWriterTests : IDisposable
         var error = Assert.Throws<FormatException>(() => SrtParser.Parse(srt));
 
         Assert.Contains(complaint, error.Message);
+    }
+
+    private const string HostileNarration =
+        "00:00:05,000 --> 00:09:59,000 <font color=red>red</font> <b>bold</b> {\\an8}top {y:i}gone C:\\new\\Name <script>x</script> < b > done.";
+
+    [Fact]
+    public void User_text_that_looks_like_a_timing_line_or_markup_reads_literally_in_the_srt()
+    {
+        var scene = new SubtitleScene(HostileNarration, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+
+        var cues = SrtParser.Parse(SubtitleWriter.Format(SubtitleWriter.BuildCues([scene])));
+
+        Assert.Equal(SubtitleWriter.BuildCues([scene]).Count, cues.Count);
+        Assert.Equal(HostileNarration, string.Join(' ', cues.Select(c => SrtText.AsTyped(c.Text).Replace('\n', ' '))));
+        Assert.All(cues, c => Assert.DoesNotContain("-->", c.Text, StringComparison.Ordinal));
+        Assert.All(cues, c => Assert.True(c.End <= TimeSpan.FromSeconds(4), c.ToString()));
+    }
+
+    [Fact]
+    public async Task FFmpeg_reads_the_hostile_srt_as_the_same_cues_with_no_tag_taken_as_styling()
+    {
+        var scene = new SubtitleScene(HostileNarration, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        var path = _temp.File("hostile.srt");
+        var written = await SubtitleWriter.WriteAsync(path, [scene], CancellationToken.None);
+
+        var decoded = SrtParser.Parse(await FFmpegSubtitles.DecodeAsync(path));
+
+        Assert.Equal(written.Select(c => (c.Start, c.End, SrtText.AsTyped(c.Text))), decoded.Select(c => (c.Start, c.End, SrtText.AsTyped(c.Text))));
     }
 }

@@ -34,7 +34,7 @@ export function initCreateForm({ onCreated }) {
   const topic = byId('topic');
   const count = byId('topic-count');
 
-  topic.addEventListener('input', () => { count.textContent = `${topic.value.length} / 500`; });
+  topic.addEventListener('input', () => { count.textContent = `${textLength(topic.value)} / 500`; });
   for (const name of FIELDS) byId(name).addEventListener('input', () => setFieldError(name, []));
 
   form.addEventListener('submit', async (event) => {
@@ -78,13 +78,26 @@ function readValues() {
   };
 }
 
-/** The contract's limits (topic 1–500 chars, duration 5 s–10 min, fps 1–60, even sizes in range) and the API's 200-char brief fields. */
+/** Characters as a reader counts them (an emoji, a letter with its accents: one), as the API counts them. */
+export function textLength(text) {
+  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
+}
+
+// Control characters other than tab, LF and the CR of a CR LF, as the API refuses them (C0, DEL, C1).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+const CONTROL_MESSAGE = 'Control characters are not allowed; only tab and newline are.';
+
+/** The contract's limits (topic 1–500 characters, no control characters, duration 5 s–10 min, fps 1–60, even sizes in range) and the API's 200-character brief fields. */
 export function validate(values) {
   const problems = {};
-  if (values.topic.length < 1) problems.topic = ['Enter a topic for the video.'];
-  else if (values.topic.length > 500) problems.topic = [`The topic is ${values.topic.length} characters; 500 at most.`];
+  const topicLength = textLength(values.topic);
+  if (topicLength < 1) problems.topic = ['Enter a topic for the video.'];
+  else if (CONTROL.test(values.topic)) problems.topic = [CONTROL_MESSAGE];
+  else if (topicLength > 500) problems.topic = [`The topic is ${topicLength} characters; 500 at most.`];
   for (const key of ['audience', 'goal', 'tone']) {
-    if (values[key].length > 200) problems[key] = [`At most 200 characters (it has ${values[key].length}).`];
+    const length = textLength(values[key]);
+    if (CONTROL.test(values[key])) problems[key] = [CONTROL_MESSAGE];
+    else if (length > 200) problems[key] = [`At most 200 characters (it has ${length}).`];
   }
   if (!Number.isFinite(values.duration) || values.duration < 5 || values.duration > 600) {
     problems.duration = ['Choose a duration from 5 to 600 seconds (10 minutes).'];

@@ -9,7 +9,7 @@ namespace Aura.Core.Orchestration.Stages;
 
 /// <summary>
 /// Compose: measures each scene's narration with ffprobe, lays the scenes end to end (narration
-/// plus a pause each) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
+/// plus a pause each, padded up to the target duration) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
 /// same timeline, and writes the subtitles (<c>video.srt</c>), each scene's cues while it is spoken.
 /// </summary>
 public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> options) : IPipelineStage
@@ -33,9 +33,9 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
             var said = string.Create(CultureInfo.InvariantCulture, $"Measured scene {i + 1} of {scenes.Count}: {media.Duration.TotalSeconds:0.0} s");
             await run.Progress.ReportAsync(60.0 * (i + 1) / scenes.Count, said);
         }
-        var timeline = Timeline.Build(measured, pause);
+        var timeline = Timeline.Build(measured, pause, run.Job.Request.PlanSpec.TargetDuration);
 
-        await JoinNarrationAsync(run, scenes.Count, pause, cancellationToken);
+        await JoinNarrationAsync(run, timeline, cancellationToken);
         await run.AnnounceArtifactAsync(layout.Narration, "audio/wav");
         await run.Progress.ReportAsync(80, "Joined the narration");
 
@@ -50,17 +50,25 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
     }
 
     /// <summary>
-    /// The scene WAVs with the pause between them and after the last, so the narration is exactly
-    /// as long as the timeline (a zero-length clip at the end makes the joiner add that last pause).
+    /// The scene WAVs, each followed by the silence that fills the rest of its scene on the timeline (the
+    /// pause, and any padding up to the target), so the narration is exactly as long as the timeline.
     /// </summary>
-    private static async Task JoinNarrationAsync(PipelineRun run, int sceneCount, TimeSpan pause, CancellationToken cancellationToken)
+    private static async Task JoinNarrationAsync(PipelineRun run, Timeline timeline, CancellationToken cancellationToken)
     {
-        var clips = Enumerable.Range(0, sceneCount).Select(run.Layout.SceneWav).ToList();
-        var end = Path.Combine(run.Layout.VoiceFolder, "end.wav");
+        var layout = run.Layout;
+        var clips = new List<string>();
+        var holds = new List<string>();
         try
         {
-            await WavFile.WriteSilenceAsync(end, TimeSpan.Zero, WavFile.ReadInfo(clips[0]).Format, cancellationToken);
-            await WavFile.ConcatenateAsync([.. clips, end], run.Layout.Narration, pause, cancellationToken);
+            var format = WavFile.ReadInfo(layout.SceneWav(timeline.Scenes[0].Index)).Format;
+            foreach (var scene in timeline.Scenes)
+            {
+                var hold = Path.Combine(layout.VoiceFolder, string.Create(CultureInfo.InvariantCulture, $"hold-{scene.Index + 1:00}.wav"));
+                await WavFile.WriteSilenceAsync(hold, scene.Duration - scene.Narration, format, cancellationToken);
+                holds.Add(hold);
+                clips.AddRange([layout.SceneWav(scene.Index), hold]);
+            }
+            await WavFile.ConcatenateAsync(clips, layout.Narration, TimeSpan.Zero, cancellationToken);
         }
         catch (InvalidDataException ex)
         {
@@ -69,7 +77,7 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         }
         finally
         {
-            File.Delete(end);
+            holds.ForEach(File.Delete);
         }
     }
 }

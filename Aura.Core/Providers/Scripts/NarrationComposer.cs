@@ -14,7 +14,7 @@ internal sealed record SceneRecipe(
     bool EssentialsAreAThread = false);
 
 /// <summary>
-/// Fills a scene up to its word budget, greedily and deterministically: a lead, then pool sentences in a
+/// Fills a scene up to its word budget (words as <see cref="NarrationText.SpokenWeight"/> counts them), greedily and deterministically: a lead, then pool sentences in a
 /// seeded order after the essentials (again, if the scene is long enough to need more), then short fillers, then the sign-off.
 /// </summary>
 internal sealed class NarrationComposer(ulong seed)
@@ -69,7 +69,7 @@ internal sealed class NarrationComposer(ulong seed)
         return string.Join(' ', all.OfType<string>());
     }
 
-    private static int Words(string sentence) => NarrationText.CountWords(sentence);
+    private static int Words(string sentence) => NarrationText.SpokenWeight(sentence);
 }
 
 /// <summary>SplitMix64: a tiny PRNG whose sequence never changes between .NET versions (unlike a seeded Random).</summary>

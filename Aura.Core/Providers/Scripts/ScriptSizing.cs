@@ -10,6 +10,13 @@ public static class ScriptSizing
     public const int ConversationalWordsPerMinute = 150;
     public const int SlowWordsPerMinute = 125;
 
+    /// <summary>
+    /// The share of the target that the words are planned to fill: the rest goes to the pauses between scenes and
+    /// the breaths the voice takes at sentence ends, which word counts do not see. The timeline pads a video that
+    /// comes out shorter up to the target; the Voice stage shortens one that comes out longer.
+    /// </summary>
+    public const double SpeechShare = 0.9;
+
     /// <summary>"Fast", "Conversational" or "Slow" (any case); anything else is conversational.</summary>
     public static int WordsPerMinute(string? pacing) => pacing?.Trim().ToLowerInvariant() switch
     {
@@ -30,9 +37,9 @@ public static class ScriptSizing
         _ => 8,
     };
 
-    /// <summary>The words that, spoken at <paramref name="wordsPerMinute"/>, fill <paramref name="targetDuration"/>; at least one per scene.</summary>
+    /// <summary>The words that, spoken at <paramref name="wordsPerMinute"/>, fill the <see cref="SpeechShare"/> of <paramref name="targetDuration"/>; at least one per scene.</summary>
     public static int TotalWords(TimeSpan targetDuration, int wordsPerMinute) =>
-        Math.Max(SceneCount(targetDuration), (int)Math.Round(targetDuration.TotalMinutes * wordsPerMinute));
+        Math.Max(SceneCount(targetDuration), (int)Math.Round(targetDuration.TotalMinutes * SpeechShare * wordsPerMinute));
 
     /// <summary>
     /// Splits <paramref name="totalWords"/> between the scenes. From five scenes up the opening and closing take

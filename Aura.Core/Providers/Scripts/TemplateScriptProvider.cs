@@ -7,7 +7,8 @@ namespace Aura.Core.Providers.Scripts;
 /// <summary>
 /// The offline script writer: an opening that names the topic, body scenes from a fixed set of angles, and a
 /// closing, each filled with template sentences picked for the brief's audience, tone and goal and sized so
-/// the narration, spoken at the pacing's words per minute, fills about the target duration. The same request
+/// the narration, spoken at the pacing's words per minute, fills about the target duration. A topic too long for
+/// the opening is said only in part, cut at a word boundary with an ellipsis (the title card shows it whole). The same request
 /// always gives the same script. The templates are English whatever <see cref="Brief.Language"/> says.
 /// </summary>
 public sealed partial class TemplateScriptProvider : IScriptProvider
@@ -35,11 +36,13 @@ public sealed partial class TemplateScriptProvider : IScriptProvider
         var budgets = ScriptSizing.SceneBudgets(ScriptSizing.TotalWords(target, wordsPerMinute), sceneCount);
         var angles = ScriptPhrases.Angles.Take(sceneCount - 2).ToList();
 
+        // The opening says the topic, cut at a word boundary when it would not leave room for the rest of the scene.
+        var echo = NarrationText.Shorten(spokenTopic, Math.Max(1, budgets[0] - 1));
         var placeholders = new Dictionary<string, string>
         {
-            ["topic"] = spokenTopic,
-            ["end"] = NarrationText.EndsSentence(spokenTopic) ? "" : ".",
-            ["ref"] = NarrationText.CountWords(spokenTopic) <= LongestTopicToRepeat ? spokenTopic : "this topic",
+            ["topic"] = echo,
+            ["end"] = NarrationText.EndsSentence(echo) ? "" : ".",
+            ["ref"] = NarrationText.SpokenWeight(spokenTopic) <= LongestTopicToRepeat ? spokenTopic : "this topic",
             ["audience"] = style.CustomAudience ?? "",
         };
         string Fill(string template) => Placeholder().Replace(template, m => placeholders[m.Groups[1].Value]);

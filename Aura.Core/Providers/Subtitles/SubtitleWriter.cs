@@ -6,7 +6,8 @@ namespace Aura.Core.Providers.Subtitles;
 
 /// <summary>
 /// Turns timed narration into SRT: each scene's words are split into cues of readable length, each cue
-/// lasting its share of the scene's words, cues back to back and none past the scene's end.
+/// lasting its share of the scene's words, cues back to back and none past the scene's end. The text is
+/// made to read literally (<see cref="SrtText"/>): user text never becomes a timing line, a tag or a style.
 /// </summary>
 public static class SubtitleWriter
 {
@@ -25,7 +26,7 @@ public static class SubtitleWriter
             {
                 var start = PointInScene(scene, wordsBefore, totalWords);
                 wordsBefore += words;
-                cues.Add(new SubtitleCue(cues.Count + 1, start, PointInScene(scene, wordsBefore, totalWords), text));
+                cues.Add(new SubtitleCue(cues.Count + 1, start, PointInScene(scene, wordsBefore, totalWords), SrtText.Literal(text)));
             }
         }
         return cues;

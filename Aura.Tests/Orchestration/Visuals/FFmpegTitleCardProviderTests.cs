@@ -35,4 +35,25 @@ public sealed class FFmpegTitleCardProviderTests : IDisposable
         Assert.Equal(FFmpegTitleCardProvider.TitleLines, title.Length);
         Assert.Contains("Purpose: title card 3", await File.ReadAllTextAsync(job.FFmpegLogPath));
     }
+
+    [Theory]
+    [InlineData("W")]
+    [InlineData("😀")]
+    [InlineData("x")]
+    public async Task A_500_character_word_stays_inside_the_card(string letter)
+    {
+        var job = _pipeline.Job();
+        var spec = new RenderSpec(new Resolution(320, 180));
+        var word = string.Concat(Enumerable.Repeat(letter, 500));
+        var scene = new ScriptScene(0, word, word, TimeSpan.FromSeconds(3));
+        var png = Path.Combine(job.WorkFolder, "card-01.png");
+
+        await _pipeline.Get<IVisualProvider>().DrawAsync(scene, new VideoScript(word, [scene]), spec, png, job, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The outer columns of the card are plain background: no glyph reaches the edges.
+        var left = await FFmpegFrames.GrayAsync(png, "crop=3:ih:0:0");
+        var right = await FFmpegFrames.GrayAsync(png, "crop=3:ih:iw-3:0");
+        Assert.All(left.Concat(right), b => Assert.Equal(left[0], b));
+    }
 }
