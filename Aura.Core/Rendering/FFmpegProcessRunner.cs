@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Aura.Core.Jobs;
+using Aura.Core.Processes;
 using CliWrap;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,24 +13,34 @@ namespace Aura.Core.Rendering;
 /// Runs FFmpeg through CliWrap: an argument list, never a shell. Progress comes from stdout
 /// (<c>-progress pipe:1</c>), stderr goes to a bounded tail and to the job's log block. Cancel
 /// interrupts FFmpeg at once (it finishes its file and exits) and kills it with its children when
-/// it is still there after <see cref="FFmpegOptions.KillGracePeriod"/>.
+/// it is still there after <see cref="FFmpegOptions.KillGracePeriod"/>. Each run writes temporary files
+/// (<see cref="PartialOutputs"/>) moved over its outputs only on success, and is recorded in
+/// <paramref name="children"/> (a pid file) while it runs, so a start after a crash can stop it.
 /// </summary>
 public sealed partial class FFmpegProcessRunner(
     IOptions<FFmpegOptions> options,
     FFmpegLocator locator,
     FFmpegLogWriter logWriter,
     TimeProvider time,
-    ILogger<FFmpegProcessRunner> logger) : IFFmpegRunner
+    ILogger<FFmpegProcessRunner> logger,
+    ChildProcessRegistry? children = null) : IFFmpegRunner
 {
+    // A stop of the service by a signal to its process group (Ctrl+C, systemd) reaches FFmpeg and the
+    // service at the same moment; FFmpeg may exit first. This is how long its exit waits for the stop to show.
+    private static readonly TimeSpan ShutdownNoticeWait = TimeSpan.FromSeconds(5);
+
     private readonly FFmpegOptions _options = options.Value;
 
-    public async Task RunAsync(FFmpegRun run, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken)
+    public async Task RunAsync(FFmpegRun requested, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(requested);
         cancellationToken.ThrowIfCancellationRequested();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = run.Job.JobId, ["CorrelationId"] = run.Job.CorrelationId });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = requested.Job.JobId, ["CorrelationId"] = requested.Job.CorrelationId });
 
         var ffmpeg = locator.FindFFmpeg() ?? throw new JobFailedException(FFmpegFailureClassifier.NotFound(_options.Path));
+        var outputs = new PartialOutputs(requested.OutputFiles);
+        DeleteFiles(outputs.Stale());
+        var run = requested with { Arguments = outputs.Rewrite(requested.Arguments) };
         var block = logWriter.Begin(run, ffmpeg);
         var tail = new StderrTail(_options.StderrTailBytes);
         var parser = new FFmpegProgressParser(run.ExpectedDuration, time);
@@ -75,6 +86,7 @@ public sealed partial class FFmpegProcessRunner(
             await WriteLogAsync(block, FFmpegLogWriter.NotStartedExitCode);
             throw new JobFailedException(FFmpegFailureClassifier.NotStartable(ffmpeg, error, run.Job.FFmpegLogPath), error);
         }
+        using var pidFile = children?.Track(execution.ProcessId, outputs.Partials.FirstOrDefault() ?? ffmpeg, run.Job.JobId, outputs.Partials);
 
         CommandResult result;
         try
@@ -86,7 +98,7 @@ public sealed partial class FFmpegProcessRunner(
             // TimeoutException: CliWrap could not see the killed process exit; nothing more can be done here.
             if (error is TimeoutException)
                 LogNotKilled(error, run.Purpose);
-            DeleteOutputs(run);
+            DeleteFiles(outputs.Leftovers());
             await WriteLogAsync(block, FFmpegLogWriter.CanceledExitCode);
             if (callbackError is not null && !cancellationToken.IsCancellationRequested)
                 ExceptionDispatchInfo.Throw(callbackError);
@@ -97,12 +109,18 @@ public sealed partial class FFmpegProcessRunner(
         await WriteLogAsync(block, result.ExitCode.ToString(CultureInfo.InvariantCulture));
         if (result.ExitCode != 0)
         {
-            DeleteOutputs(run);
+            DeleteFiles(outputs.Leftovers());
+            if (await StoppedWithTheServiceAsync(result.ExitCode, tail.ToString(), cancellationToken))
+            {
+                LogInterrupted(run.Purpose, run.Job.JobId, result.ExitCode);
+                throw new OperationCanceledException($"FFmpeg ({run.Purpose}) was stopped with the service.", cancellationToken);
+            }
             var reason = FFmpegFailureClassifier.Classify(result.ExitCode, tail.ToString(), run.Purpose, run.Job.FFmpegLogPath);
             LogFailed(run.Purpose, run.Job.JobId, result.ExitCode, reason.Code);
             throw new JobFailedException(reason);
         }
 
+        outputs.Commit();
         LogCompleted(run.Purpose, run.Job.JobId, result.RunTime.TotalMilliseconds);
         if (onProgress is not null)
             await onProgress(parser.Completed());
@@ -122,9 +140,33 @@ public sealed partial class FFmpegProcessRunner(
         }
     }
 
-    private void DeleteOutputs(FFmpegRun run)
+    /// <summary>
+    /// True when FFmpeg exited because of a signal that is the service's stop: it shows a signal
+    /// (its own "received signal" line, or an exit code of 128 + SIGHUP, SIGINT, SIGKILL or SIGTERM)
+    /// and the run is canceled (the stop cancels it) within <see cref="ShutdownNoticeWait"/>.
+    /// A signal to FFmpeg alone, with the service carrying on, stays a failure (E304).
+    /// </summary>
+    private static async Task<bool> StoppedWithTheServiceAsync(int exitCode, string stderrTail, CancellationToken run)
     {
-        foreach (var file in run.OutputFiles)
+        if (run.IsCancellationRequested)
+            return true;
+        var signaled = exitCode is 129 or 130 or 137 or 143 || stderrTail.Contains("received signal", StringComparison.OrdinalIgnoreCase);
+        if (!signaled)
+            return false;
+        try
+        {
+            await Task.Delay(ShutdownNoticeWait, run);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+    }
+
+    private void DeleteFiles(IEnumerable<string> files)
+    {
+        foreach (var file in files)
         {
             try
             {
@@ -148,6 +190,9 @@ public sealed partial class FFmpegProcessRunner(
 
     [LoggerMessage(LogLevel.Information, "FFmpeg {Purpose} for job {JobId} canceled")]
     private partial void LogCanceled(string purpose, string jobId);
+
+    [LoggerMessage(LogLevel.Information, "FFmpeg {Purpose} for job {JobId} exited {ExitCode} on a signal while the service stops: the job resumes at the next start")]
+    private partial void LogInterrupted(string purpose, string jobId, int exitCode);
 
     [LoggerMessage(LogLevel.Error, "FFmpeg {Purpose} did not exit after it was killed")]
     private partial void LogNotKilled(Exception error, string purpose);

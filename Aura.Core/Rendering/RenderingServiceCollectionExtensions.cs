@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Aura.Core.Rendering;
 
@@ -13,6 +14,7 @@ public static class RenderingServiceCollectionExtensions
     public static IServiceCollection AddAuraRendering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<FFmpegOptions>(configuration, FFmpegOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FFmpegLocator>();
         services.TryAddSingleton<FFmpegLogWriter>();

@@ -16,13 +16,13 @@ public class RenderingServiceCollectionExtensionsTests
     [Fact]
     public void The_runner_probe_and_locator_resolve_with_options_from_the_FFmpeg_section()
     {
-        using var provider = Provider(new() { ["FFmpeg:KillGracePeriod"] = "00:00:02", ["FFmpeg:StderrTailBytes"] = "8192" });
+        using var provider = Provider(new() { ["FFmpeg:KillGracePeriod"] = "00:00:01.500", ["FFmpeg:StderrTailBytes"] = "8192" });
 
         Assert.IsType<FFmpegProcessRunner>(provider.GetRequiredService<IFFmpegRunner>());
         Assert.IsType<FfprobeMediaProbe>(provider.GetRequiredService<IMediaProbe>());
         Assert.NotNull(provider.GetRequiredService<FFmpegLocator>());
         var options = provider.GetRequiredService<IOptions<FFmpegOptions>>().Value;
-        Assert.Equal(TimeSpan.FromSeconds(2), options.KillGracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.KillGracePeriod);
         Assert.Equal(8192, options.StderrTailBytes);
     }
 

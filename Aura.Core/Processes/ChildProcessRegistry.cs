@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Aura.Core.Orchestration;
+using Microsoft.Extensions.Logging;
+
+namespace Aura.Core.Processes;
+
+/// <summary>
+/// A pid file per running child process (FFmpeg) in <see cref="Folder"/> (<c>&lt;data&gt;/run/</c>), so that
+/// a start after a crash can stop the children the killed service left behind before it resumes their
+/// jobs: two processes must never write one output. A child is signalled only when its pid, its start
+/// time and its command line all still match the file, so a recycled pid is never hit.
+/// </summary>
+public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildProcessRegistry> logger)
+{
+    private static readonly long? OwnStartTicks = ProcFs.StartTicks(Environment.ProcessId);
+
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    /// <summary>
+    /// Records a child that has just started; dispose the answer once it has exited. Without a start
+    /// time (not Linux, or the child is already gone) nothing is recorded: nothing could be checked later.
+    /// </summary>
+    public IDisposable Track(int pid, string marker, string jobId, IReadOnlyList<string> files)
+    {
+        if (ProcFs.StartTicks(pid) is not { } startTicks)
+            return NoFile.Instance;
+        var path = Path.Combine(Folder, pid.ToString(CultureInfo.InvariantCulture) + ".json");
+        var record = new ChildProcessRecord(pid, startTicks, marker, jobId, Environment.ProcessId, OwnStartTicks, files);
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record, AtomicFile.Json));
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Not being able to record it must not fail the job; a crash now could leave this child running.
+            LogNotRecorded(error, pid, path);
+            return NoFile.Instance;
+        }
+        return new PidFile(path, this);
+    }
+
+    /// <summary>
+    /// Stops (SIGKILL) every recorded child of an earlier service process that is no longer running,
+    /// waits up to <paramref name="wait"/> for each to die, removes its temporary files and its pid file.
+    /// Returns how many it stopped.
+    /// </summary>
+    public int StopLeftovers(TimeSpan wait)
+    {
+        if (!Directory.Exists(Folder))
+            return 0;
+        var stopped = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            if (Read(path) is not { } record)
+            {
+                Delete(path);
+                continue;
+            }
+            if (ServiceStillRuns(record))
+                continue; // a live service's children (this process's too) are its own business
+            if (IsStillTheChild(record))
+            {
+                if (!Stop(record.Pid, wait))
+                {
+                    LogNotStopped(record.Pid, record.JobId);
+                    continue; // keep the pid file: the next start tries again
+                }
+                LogStopped(record.Pid, record.JobId);
+                stopped++;
+            }
+            foreach (var file in record.Files)
+                Delete(file);
+            Delete(path);
+        }
+        return stopped;
+    }
+
+    private static bool ServiceStillRuns(ChildProcessRecord record) =>
+        record.ServiceStartTicks is { } ticks && ProcFs.IsAlive(record.ServicePid) && ProcFs.StartTicks(record.ServicePid) == ticks;
+
+    private static bool IsStillTheChild(ChildProcessRecord record) =>
+        ProcFs.IsAlive(record.Pid)
+        && ProcFs.StartTicks(record.Pid) == record.StartTicks
+        && ProcFs.CommandLine(record.Pid) is { } commandLine
+        && commandLine.Contains(record.Marker, StringComparison.Ordinal);
+
+    private bool Stop(int pid, TimeSpan wait)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Gone in the meantime (or not ours to kill: then the wait below says so).
+            LogKillError(error, pid);
+        }
+        // Killed, it is reparented to init and reaped there; until then it is a zombie, which IsAlive does not count.
+        var deadline = Stopwatch.StartNew();
+        while (ProcFs.IsAlive(pid) && deadline.Elapsed < wait)
+            Thread.Sleep(50);
+        return !ProcFs.IsAlive(pid);
+    }
+
+    private ChildProcessRecord? Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ChildProcessRecord>(File.ReadAllText(path), AtomicFile.Json);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException)
+        {
+            LogUnreadable(error, path);
+            return null;
+        }
+    }
+
+    private void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            LogNotDeleted(error, path);
+        }
+    }
+
+    private sealed class PidFile(string path, ChildProcessRegistry registry) : IDisposable
+    {
+        public void Dispose() => registry.Delete(path);
+    }
+
+    private sealed class NoFile : IDisposable
+    {
+        public static readonly NoFile Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Stopped FFmpeg (pid {Pid}) of job {JobId}, left running by the previous run of the service")]
+    private partial void LogStopped(int pid, string jobId);
+
+    [LoggerMessage(LogLevel.Error, "FFmpeg (pid {Pid}) of job {JobId}, left running by the previous run of the service, did not stop; its pid file is kept")]
+    private partial void LogNotStopped(int pid, string jobId);
+
+    [LoggerMessage(LogLevel.Debug, "Could not signal pid {Pid}")]
+    private partial void LogKillError(Exception error, int pid);
+
+    [LoggerMessage(LogLevel.Warning, "Could not record child process {Pid} in {PidFile}")]
+    private partial void LogNotRecorded(Exception error, int pid, string pidFile);
+
+    [LoggerMessage(LogLevel.Warning, "Unreadable pid file {PidFile} removed")]
+    private partial void LogUnreadable(Exception error, string pidFile);
+
+    [LoggerMessage(LogLevel.Warning, "Could not remove {File}")]
+    private partial void LogNotDeleted(Exception error, string file);
+}
