@@ -6,7 +6,9 @@ namespace Aura.Tests.Support;
 
 /// <summary>
 /// The built service (Aura.Api.dll) as a child process on a free loopback port, with the data and
-/// logs folders a test gives it: for what only a real process shows (a SIGKILL, a restart).
+/// logs folders a test gives it: for what only a real process shows (a SIGKILL, a restart). It runs in a
+/// process group of its own (setsid), with the FFmpeg it starts, as a service started from a terminal
+/// or by systemd does, so a test can signal the group as Ctrl+C or <c>systemctl stop</c> would.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -20,14 +22,18 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The service's pid, which is also its process group's id.</summary>
+    public int Pid => _process.Id;
+
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
 
     public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "Aura.Api.dll", "--urls", address.ToString(), "--Storage:DataFolder", dataFolder, "--Jobs:LogsFolder", logsFolder }.Concat(settings))
+        // setsid execs dotnet in place (this child is no group leader), so the pid stays the service's.
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = ApiFolder(), RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "dotnet", "Aura.Api.dll", "--urls", address.ToString(), "--Storage:DataFolder", dataFolder, "--Jobs:LogsFolder", logsFolder }.Concat(settings))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         // Drain the output so the child never blocks on a full pipe.
@@ -63,6 +69,24 @@ public sealed class ServiceProcess : IDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGKILL to the service alone, as <c>kill -9 &lt;pid&gt;</c> does: its FFmpeg children live on.</summary>
+    public void KillServiceOnly()
+    {
+        if (!_process.HasExited)
+            ProcessTable.Signal(Pid, ProcessTable.SigKill);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the service, or to its whole process group (FFmpeg included) as a terminal's Ctrl+C does.</summary>
+    public void Signal(int signal, bool wholeGroup) => ProcessTable.Signal(wholeGroup ? -Pid : Pid, signal);
+
+    /// <summary>Waits (up to a minute) for the service to exit on its own, e.g. after a stop signal.</summary>
+    public async Task WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public void Dispose()
