@@ -20,6 +20,12 @@ public sealed class FFmpegOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// On Linux with setpriv (util-linux), FFmpeg is started so the kernel kills it when the service dies,
+    /// even by SIGKILL. Off, an FFmpeg outlives a crashed service until the next start stops it (pid files).
+    /// </summary>
+    public bool DieWithService { get; set; } = true;
+
     /// <summary>How much of the end of FFmpeg's stderr is kept for a failure's <c>stderrSnippet</c>.</summary>
     [Range(256, 1024 * 1024)]
     public int StderrTailBytes { get; set; } = 4096;

@@ -15,7 +15,8 @@ namespace Aura.Core.Rendering;
 /// interrupts FFmpeg at once (it finishes its file and exits) and kills it with its children when
 /// it is still there after <see cref="FFmpegOptions.KillGracePeriod"/>. Each run writes temporary files
 /// (<see cref="PartialOutputs"/>) moved over its outputs only on success, and is recorded in
-/// <paramref name="children"/> (a pid file) while it runs, so a start after a crash can stop it.
+/// <paramref name="children"/> (a pid file) while it runs, so a start after a crash can stop it; the
+/// <paramref name="launcher"/> makes it die with the service where the platform allows.
 /// </summary>
 public sealed partial class FFmpegProcessRunner(
     IOptions<FFmpegOptions> options,
@@ -23,12 +24,9 @@ public sealed partial class FFmpegProcessRunner(
     FFmpegLogWriter logWriter,
     TimeProvider time,
     ILogger<FFmpegProcessRunner> logger,
-    ChildProcessRegistry? children = null) : IFFmpegRunner
+    ChildProcessRegistry? children = null,
+    ChildProcessLauncher? launcher = null) : IFFmpegRunner
 {
-    // A stop of the service by a signal to its process group (Ctrl+C, systemd) reaches FFmpeg and the
-    // service at the same moment; FFmpeg may exit first. This is how long its exit waits for the stop to show.
-    private static readonly TimeSpan ShutdownNoticeWait = TimeSpan.FromSeconds(5);
-
     private readonly FFmpegOptions _options = options.Value;
 
     public async Task RunAsync(FFmpegRun requested, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken)
@@ -68,8 +66,9 @@ public sealed partial class FFmpegProcessRunner(
             }
         }
 
-        var command = Cli.Wrap(ffmpeg)
-            .WithArguments(run.Arguments)
+        var (executable, arguments) = launcher?.CommandFor(ffmpeg, run.Arguments) ?? (ffmpeg, run.Arguments);
+        var command = Cli.Wrap(executable)
+            .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStdoutAsync))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => { tail.Add(line); block.AddStderr(line); }));
@@ -78,7 +77,8 @@ public sealed partial class FFmpegProcessRunner(
         CommandTask<CommandResult> execution;
         try
         {
-            execution = command.ExecuteAsync(forceful.Token, graceful.Token);
+            execution = launcher?.Start(() => command.ExecuteAsync(forceful.Token, graceful.Token))
+                ?? command.ExecuteAsync(forceful.Token, graceful.Token);
         }
         catch (Exception error) when (error is Win32Exception or InvalidOperationException)
         {
@@ -106,11 +106,17 @@ public sealed partial class FFmpegProcessRunner(
             throw new OperationCanceledException($"FFmpeg ({run.Purpose}) was canceled.", error, cancellationToken);
         }
 
+        if (launcher is not null && launcher.IsWrapperFailure(result.ExitCode, tail.ToString()))
+        {
+            await WriteLogAsync(block, FFmpegLogWriter.NotStartedExitCode);
+            var error = new InvalidOperationException(tail.ToString().Trim());
+            throw new JobFailedException(FFmpegFailureClassifier.NotStartable(ffmpeg, error, run.Job.FFmpegLogPath), error);
+        }
         await WriteLogAsync(block, result.ExitCode.ToString(CultureInfo.InvariantCulture));
         if (result.ExitCode != 0)
         {
             DeleteFiles(outputs.Leftovers());
-            if (await StoppedWithTheServiceAsync(result.ExitCode, tail.ToString(), cancellationToken))
+            if (await StopSignalExit.IsStopAsync(result.ExitCode, tail.ToString(), cancellationToken))
             {
                 LogInterrupted(run.Purpose, run.Job.JobId, result.ExitCode);
                 throw new OperationCanceledException($"FFmpeg ({run.Purpose}) was stopped with the service.", cancellationToken);
@@ -137,30 +143,6 @@ public sealed partial class FFmpegProcessRunner(
         {
             // A full disk must not hide the run's own outcome behind a logging error.
             LogLogWriteFailed(error, block.LogPath);
-        }
-    }
-
-    /// <summary>
-    /// True when FFmpeg exited because of a signal that is the service's stop: it shows a signal
-    /// (its own "received signal" line, or an exit code of 128 + SIGHUP, SIGINT, SIGKILL or SIGTERM)
-    /// and the run is canceled (the stop cancels it) within <see cref="ShutdownNoticeWait"/>.
-    /// A signal to FFmpeg alone, with the service carrying on, stays a failure (E304).
-    /// </summary>
-    private static async Task<bool> StoppedWithTheServiceAsync(int exitCode, string stderrTail, CancellationToken run)
-    {
-        if (run.IsCancellationRequested)
-            return true;
-        var signaled = exitCode is 129 or 130 or 137 or 143 || stderrTail.Contains("received signal", StringComparison.OrdinalIgnoreCase);
-        if (!signaled)
-            return false;
-        try
-        {
-            await Task.Delay(ShutdownNoticeWait, run);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
         }
     }
 

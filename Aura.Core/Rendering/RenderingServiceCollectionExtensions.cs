@@ -1,6 +1,8 @@
+using Aura.Core.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Core.Rendering;
@@ -20,6 +22,9 @@ public static class RenderingServiceCollectionExtensions
         services.TryAddSingleton<FFmpegLogWriter>();
         services.TryAddSingleton<FontLocator>(_ => new FontLocator());
         services.TryAddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.TryAddSingleton(sp => new ChildProcessLauncher(
+            sp.GetRequiredService<IOptions<FFmpegOptions>>().Value.DieWithService ? ChildProcessLauncher.FindWrapper() : null,
+            sp.GetRequiredService<ILogger<ChildProcessLauncher>>()));
         services.TryAddSingleton<IFFmpegRunner, FFmpegProcessRunner>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Net.ServerSentEvents;
+using Aura.Tests.Processes;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Restarts;
@@ -13,13 +14,19 @@ public sealed class CrashRecoveryTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
-    public async Task A_job_killed_mid_render_resumes_after_a_restart_and_a_resuming_client_misses_nothing()
+    /// <param name="dieWithService">
+    /// On, the kernel kills FFmpeg with the service (setpriv); off, it outlives the service and the next
+    /// start must stop it from its pid file. Either way it is gone before the job resumes.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_job_killed_mid_render_resumes_after_a_restart_and_a_resuming_client_misses_nothing(bool dieWithService)
     {
         string jobId;
         List<SseItem<string>> before;
         List<int> orphans;
-        using (var first = await _harness.StartAsync())
+        using (var first = await _harness.StartAsync("--FFmpeg:DieWithService", dieWithService ? "true" : "false"))
         {
             using var client = first.Client();
             (jobId, before, orphans) = await _harness.StartRenderAsync(client);
@@ -52,7 +59,8 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         string jobId;
         List<int> orphans;
-        using (var first = await _harness.StartAsync())
+        // The orphan outlives the service (no setpriv), so only the pid file can stop it and take its partial file.
+        using (var first = await _harness.StartAsync("--FFmpeg:DieWithService", "false"))
         {
             using var client = first.Client();
             (jobId, _, orphans) = await _harness.StartRenderAsync(client);
@@ -68,5 +76,32 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal("Rendering", job.GetProperty("failure").GetProperty("stage").GetString());
         Assert.All(orphans, pid => Assert.False(ProcessTable.IsAlive(pid), $"FFmpeg {pid} of the killed service still runs"));
         Assert.Empty(_harness.StrayOutputs(job));
+    }
+
+    [SetprivFact] // without setpriv, only the next start stops it (the tests above)
+    public async Task An_ffmpeg_dies_with_its_service_when_the_service_is_killed()
+    {
+        var pidFile = _harness.File("ffmpeg.pid");
+        // Passes the start-up check, then hangs for ever ignoring SIGINT and SIGTERM: only a SIGKILL ends it.
+        var hanging = _harness.Script("ffmpeg", $$"""
+            for a in "$@"; do
+              case "$a" in
+                -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
+                -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
+              esac
+            done
+            trap '' INT TERM
+            echo $$ > '{{pidFile}}'
+            exec tail -f '{{pidFile}}'
+            """);
+        using var service = await _harness.StartAsync("--FFmpeg:Path", hanging, "--FFmpeg:ProbePath", "/usr/bin/ffprobe");
+        using var client = service.Client();
+        await client.CreateJobAsync();
+        await Eventually.TrueAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), TimeSpan.FromSeconds(60), "the fake ffmpeg did not start");
+        var ffmpeg = int.Parse(File.ReadAllText(pidFile));
+
+        service.KillServiceOnly();
+
+        await Eventually.TrueAsync(() => !ProcessTable.IsAlive(ffmpeg), TimeSpan.FromSeconds(60), "FFmpeg outlived the killed service");
     }
 }

@@ -22,6 +22,11 @@ internal sealed class RestartHarness : IDisposable
 
     public string DataFolder => _folder.Combine("data");
 
+    public string File(string name) => _folder.File(name);
+
+    /// <summary>A fake program (see <see cref="TempFolder.Script"/>).</summary>
+    public string Script(string name, string body) => _folder.Script(name, body);
+
     public string WorkFolderOf(string jobId) => Path.Combine(DataFolder, "jobs", jobId);
 
     public Task<ServiceProcess> StartAsync(params string[] settings) =>
