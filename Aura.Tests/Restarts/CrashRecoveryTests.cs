@@ -83,6 +83,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var pidFile = _harness.File("ffmpeg.pid");
         // Passes the start-up check, then hangs for ever ignoring SIGINT and SIGTERM: only a SIGKILL ends it.
+        // (Not `tail -f`: that one exits by itself once the service's end of its stdout pipe is gone.)
         var hanging = _harness.Script("ffmpeg", $$"""
             for a in "$@"; do
               case "$a" in
@@ -92,7 +93,7 @@ public sealed class CrashRecoveryTests : IDisposable
             done
             trap '' INT TERM
             echo $$ > '{{pidFile}}'
-            exec tail -f '{{pidFile}}'
+            while :; do sleep 1; done
             """);
         using var service = await _harness.StartAsync("--FFmpeg:Path", hanging, "--FFmpeg:ProbePath", "/usr/bin/ffprobe");
         using var client = service.Client();
