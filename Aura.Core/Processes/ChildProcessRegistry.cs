@@ -19,15 +19,19 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
     public string Folder { get; } = Path.GetFullPath(folder);
 
     /// <summary>
-    /// Records a child that has just started; dispose the answer once it has exited. Without a start
-    /// time (not Linux, or the child is already gone) nothing is recorded: nothing could be checked later.
+    /// Records a child about to start, before it starts (a crash right after the start must leave a record
+    /// too); call <see cref="TrackedChild.Started"/> with its pid, and dispose the answer once it has exited.
     /// </summary>
-    public IDisposable Track(int pid, string marker, string jobId, IReadOnlyList<string> files)
+    public TrackedChild Track(string marker, string jobId, IReadOnlyList<string> files)
     {
-        if (ProcFs.StartTicks(pid) is not { } startTicks)
-            return NoFile.Instance;
-        var path = Path.Combine(Folder, pid.ToString(CultureInfo.InvariantCulture) + ".json");
-        var record = new ChildProcessRecord(pid, startTicks, marker, jobId, Environment.ProcessId, OwnStartTicks, files);
+        var path = Path.Combine(Folder, Guid.NewGuid().ToString("N") + ".json");
+        var child = new TrackedChild(this, path, new ChildProcessRecord(null, null, marker, jobId, Environment.ProcessId, OwnStartTicks, files));
+        child.Write();
+        return child;
+    }
+
+    internal void Write(string path, ChildProcessRecord record)
+    {
         try
         {
             Directory.CreateDirectory(Folder);
@@ -37,10 +41,8 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             // Not being able to record it must not fail the job; a crash now could leave this child running.
-            LogNotRecorded(error, pid, path);
-            return NoFile.Instance;
+            LogNotRecorded(error, record.Marker, path);
         }
-        return new PidFile(path, this);
     }
 
     /// <summary>
@@ -62,15 +64,13 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
             }
             if (ServiceStillRuns(record))
                 continue; // a live service's children (this process's too) are its own business
-            if (IsStillTheChild(record))
+            var leftovers = LeftoversOf(record);
+            var survivors = leftovers.Where(pid => !Stop(pid, wait)).ToList();
+            stopped += leftovers.Count - survivors.Count;
+            if (survivors.Count > 0)
             {
-                if (!Stop(record.Pid, wait))
-                {
-                    LogNotStopped(record.Pid, record.JobId);
-                    continue; // keep the pid file: the next start tries again
-                }
-                LogStopped(record.Pid, record.JobId);
-                stopped++;
+                LogNotStopped(string.Join(", ", survivors), record.JobId);
+                continue; // keep the pid file: the next start tries again
             }
             foreach (var file in record.Files)
                 Delete(file);
@@ -82,11 +82,16 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
     private static bool ServiceStillRuns(ChildProcessRecord record) =>
         record.ServiceStartTicks is { } ticks && ProcFs.IsAlive(record.ServicePid) && ProcFs.StartTicks(record.ServicePid) == ticks;
 
-    private static bool IsStillTheChild(ChildProcessRecord record) =>
-        ProcFs.IsAlive(record.Pid)
-        && ProcFs.StartTicks(record.Pid) == record.StartTicks
-        && ProcFs.CommandLine(record.Pid) is { } commandLine
-        && commandLine.Contains(record.Marker, StringComparison.Ordinal);
+    /// <summary>
+    /// The recorded child when pid, start time and command line still match; when the pid was never recorded
+    /// (killed between start and record), the processes whose command line holds the marker, which has a random part.
+    /// </summary>
+    private static IReadOnlyList<int> LeftoversOf(ChildProcessRecord record) => record.Pid is not { } pid
+        ? ProcFs.WithCommandLineHolding(record.Marker)
+        : ProcFs.IsAlive(pid) && ProcFs.StartTicks(pid) == record.StartTicks
+            && ProcFs.CommandLine(pid) is { } commandLine && commandLine.Contains(record.Marker, StringComparison.Ordinal)
+            ? [pid]
+            : [];
 
     private bool Stop(int pid, TimeSpan wait)
     {
@@ -100,6 +105,7 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
             // Gone in the meantime (or not ours to kill: then the wait below says so).
             LogKillError(error, pid);
         }
+        LogStopping(pid);
         // Killed, it is reparented to init and reaped there; until then it is a zombie, which IsAlive does not count.
         var deadline = Stopwatch.StartNew();
         while (ProcFs.IsAlive(pid) && deadline.Elapsed < wait)
@@ -120,7 +126,7 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
         }
     }
 
-    private void Delete(string path)
+    internal void Delete(string path)
     {
         try
         {
@@ -132,31 +138,17 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
         }
     }
 
-    private sealed class PidFile(string path, ChildProcessRegistry registry) : IDisposable
-    {
-        public void Dispose() => registry.Delete(path);
-    }
+    [LoggerMessage(LogLevel.Warning, "Stopping FFmpeg (pid {Pid}), left running by the previous run of the service")]
+    private partial void LogStopping(int pid);
 
-    private sealed class NoFile : IDisposable
-    {
-        public static readonly NoFile Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Stopped FFmpeg (pid {Pid}) of job {JobId}, left running by the previous run of the service")]
-    private partial void LogStopped(int pid, string jobId);
-
-    [LoggerMessage(LogLevel.Error, "FFmpeg (pid {Pid}) of job {JobId}, left running by the previous run of the service, did not stop; its pid file is kept")]
-    private partial void LogNotStopped(int pid, string jobId);
+    [LoggerMessage(LogLevel.Error, "FFmpeg (pids {Pids}) of job {JobId}, left running by the previous run of the service, did not stop; its pid file is kept")]
+    private partial void LogNotStopped(string pids, string jobId);
 
     [LoggerMessage(LogLevel.Debug, "Could not signal pid {Pid}")]
     private partial void LogKillError(Exception error, int pid);
 
-    [LoggerMessage(LogLevel.Warning, "Could not record child process {Pid} in {PidFile}")]
-    private partial void LogNotRecorded(Exception error, int pid, string pidFile);
+    [LoggerMessage(LogLevel.Warning, "Could not record the child process writing {Marker} in {PidFile}")]
+    private partial void LogNotRecorded(Exception error, string marker, string pidFile);
 
     [LoggerMessage(LogLevel.Warning, "Unreadable pid file {PidFile} removed")]
     private partial void LogUnreadable(Exception error, string pidFile);

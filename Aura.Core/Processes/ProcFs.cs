@@ -25,6 +25,17 @@ internal static class ProcFs
         }
     }
 
+    /// <summary>Live processes (other than this one) whose command line holds <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> WithCommandLineHolding(string text)
+    {
+        if (!Directory.Exists("/proc"))
+            return [];
+        return Directory.EnumerateDirectories("/proc")
+            .Select(folder => int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && CommandLine(pid) is { } line && line.Contains(text, StringComparison.Ordinal) && IsAlive(pid))
+            .ToList();
+    }
+
     /// <summary>True while the process runs; a zombie (dead, waiting for its parent to reap it) is not alive.</summary>
     public static bool IsAlive(int pid) => StatFields(pid) is { Length: > 0 } fields && fields[0] is not ("Z" or "X");
 

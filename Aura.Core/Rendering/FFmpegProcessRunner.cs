@@ -74,6 +74,9 @@ public sealed partial class FFmpegProcessRunner(
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => { tail.Add(line); block.AddStderr(line); }));
 
         LogStarting(run.Purpose, run.Job.JobId);
+        // The first temporary file's path (random part included) is the marker that finds this FFmpeg again;
+        // a run without outputs writes nothing another could spoil, and has no such marker.
+        using var pidFile = outputs.Partials.Count > 0 ? children?.Track(outputs.Partials[0], run.Job.JobId, outputs.Partials) : null;
         CommandTask<CommandResult> execution;
         try
         {
@@ -86,7 +89,7 @@ public sealed partial class FFmpegProcessRunner(
             await WriteLogAsync(block, FFmpegLogWriter.NotStartedExitCode);
             throw new JobFailedException(FFmpegFailureClassifier.NotStartable(ffmpeg, error, run.Job.FFmpegLogPath), error);
         }
-        using var pidFile = children?.Track(execution.ProcessId, outputs.Partials.FirstOrDefault() ?? ffmpeg, run.Job.JobId, outputs.Partials);
+        pidFile?.Started(execution.ProcessId);
 
         CommandResult result;
         try

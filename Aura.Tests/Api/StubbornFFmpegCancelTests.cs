@@ -46,7 +46,8 @@ public sealed class StubbornFFmpegCancelTests : IDisposable
         };
         var client = app.Client();
         var jobId = await client.CreateJobAsync("Why the sky is blue");
-        await Eventually.TrueAsync(() => File.Exists(pids) && File.ReadAllLines(pids).Length >= 2, TimeSpan.FromSeconds(60), "the fake ffmpeg did not start");
+        await Eventually.TrueAsync(() => File.Exists(pids) && File.ReadAllText(pids) is var text && text.EndsWith('\n') && text.Split('\n').Length >= 3,
+            TimeSpan.FromSeconds(60), "the fake ffmpeg did not start");
 
         using var cancel = await client.PostAsync($"/api/jobs/{jobId}/cancel", null);
 

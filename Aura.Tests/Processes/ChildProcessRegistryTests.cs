@@ -39,7 +39,7 @@ public sealed class ChildProcessRegistryTests : IDisposable
     private void WriteRecordOfAnEarlierService(ChildProcessRecord record)
     {
         Directory.CreateDirectory(_folder.Combine("run"));
-        File.WriteAllText(_folder.Combine("run", $"{record.Pid}.json"), JsonSerializer.Serialize(record, AtomicFile.Json));
+        File.WriteAllText(_folder.Combine("run", $"{Guid.NewGuid():N}.json"), JsonSerializer.Serialize(record, AtomicFile.Json));
     }
 
     private ChildProcessRecord RecordOf(Process child, string partial, long? startTicks = null, string? marker = null) =>
@@ -51,6 +51,22 @@ public sealed class ChildProcessRegistryTests : IDisposable
         var partial = _folder.File("video.abc.partial.mp4");
         var child = StartChild(partial);
         WriteRecordOfAnEarlierService(RecordOf(child, partial));
+
+        var stopped = Registry().StopLeftovers(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, stopped);
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.False(File.Exists(partial));
+        Assert.Empty(Directory.EnumerateFiles(_folder.Combine("run")));
+    }
+
+    [Fact]
+    public void A_child_whose_pid_was_never_recorded_is_found_by_its_output_path_and_stopped()
+    {
+        var partial = _folder.File("video.0f1e2d3c4b5a.partial.mp4");
+        var child = StartChild(partial);
+        // The service died between writing the pid file and learning the child's pid.
+        WriteRecordOfAnEarlierService(RecordOf(child, partial) with { Pid = null, StartTicks = null });
 
         var stopped = Registry().StopLeftovers(TimeSpan.FromSeconds(30));
 
@@ -84,7 +100,8 @@ public sealed class ChildProcessRegistryTests : IDisposable
         var partial = _folder.File("card-01.abc.partial.png");
         var child = StartChild(partial);
         var registry = Registry();
-        var pidFile = registry.Track(child.Id, partial, "job-1", [partial]);
+        var pidFile = registry.Track(partial, "job-1", [partial]);
+        pidFile.Started(child.Id);
 
         var stopped = Registry().StopLeftovers(TimeSpan.FromSeconds(30));
 

@@ -26,8 +26,8 @@ public sealed class FFmpegStopSignalTests
         var run = TestFolder.Runner(SignaledFFmpeg(folder))
             .RunAsync(new FFmpegRun(folder.Job(), "render", [output], null, [output]), null, stopping.Token);
         // FFmpeg has exited on its signal; only now does the service's stop reach the run.
-        await Eventually.TrueAsync(() => File.Exists(folder.File("pid")) && !ProcessTable.IsAlive(int.Parse(File.ReadAllText(folder.File("pid")))),
-            TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => File.Exists(folder.File("pid")) && File.ReadAllText(folder.File("pid")) is var pid
+            && pid.EndsWith('\n') && !ProcessTable.IsAlive(int.Parse(pid)), TimeSpan.FromSeconds(60));
         await stopping.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
