@@ -1,9 +1,9 @@
-namespace Aura.Core.Rendering;
+namespace Aura.Core.Processes;
 
 /// <summary>
-/// Tells an FFmpeg that exited because the service is stopping from one that failed. A stop by a signal to
-/// the whole process group (Ctrl+C in a terminal, systemd) reaches FFmpeg and the service at the same
-/// moment, and FFmpeg may well exit before the service's stop has canceled the run.
+/// Tells a child process (FFmpeg, espeak-ng) that exited because the service is stopping from one that
+/// failed. A stop by a signal to the whole process group (Ctrl+C in a terminal, systemd) reaches the child
+/// and the service at the same moment, and the child may well exit before the service's stop has canceled the run.
 /// </summary>
 internal static class StopSignalExit
 {
@@ -12,8 +12,9 @@ internal static class StopSignalExit
 
     /// <summary>
     /// True when the run is canceled (the stop cancels it), at once or, for an exit that shows a signal
-    /// (FFmpeg's own "received signal" line, or 128 + SIGHUP, SIGINT, SIGKILL or SIGTERM), within
-    /// <see cref="NoticeWait"/>. A signal to FFmpeg alone, with the service carrying on, stays a failure.
+    /// (FFmpeg's own "received signal" line, or 128 + SIGHUP, SIGINT, SIGKILL or SIGTERM, as .NET reports a
+    /// process a signal ended), within <see cref="NoticeWait"/>. A signal to the child alone, with the service
+    /// carrying on, stays a failure.
     /// </summary>
     public static async Task<bool> IsStopAsync(int exitCode, string stderrTail, CancellationToken run)
     {
