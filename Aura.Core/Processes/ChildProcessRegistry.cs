@@ -9,8 +9,10 @@ namespace Aura.Core.Processes;
 /// <summary>
 /// A pid file per running child process (FFmpeg) in <see cref="Folder"/> (<c>&lt;data&gt;/run/</c>), so that
 /// a start after a crash can stop the children the killed service left behind before it resumes their
-/// jobs: two processes must never write one output. A child is signalled only when its pid, its start
-/// time and its command line all still match the file, so a recycled pid is never hit.
+/// jobs: two processes must never write one output. The file is written before the child starts and gets
+/// its pid once known. A child is signalled only when its pid, its start time and its command line all
+/// still match the file, so a recycled pid is never hit; a record the crash left without a pid finds its
+/// child by the marker (a temporary output path with a random part) in the command line instead.
 /// </summary>
 public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildProcessRegistry> logger)
 {
