@@ -75,19 +75,28 @@ public sealed partial class JobRunner
             await UpdateJobAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
             LogFinished(jobId, nameof(JobStatus.Succeeded));
         }
-        catch (Exception ex) when (!stopping.IsCancellationRequested || ex is not OperationCanceledException)
+        catch (Exception ex) when (!stopping.IsCancellationRequested || run.CancelRequested)
         {
             await EndAfterErrorAsync(jobId, ex, run, stopping);
+        }
+        catch (Exception ex)
+        {
+            // The process is stopping: the job is left Running on purpose, exactly as after a kill -9, and
+            // the next start resumes it. Whatever the stop broke on the way (a child that got the same
+            // signal, a canceled write) is part of the interruption, not the job's failure.
+            LogInterrupted(jobId, ex.GetType().Name);
         }
         finally
         {
             _running.TryRemove(jobId, out _);
         }
-        // When the process is stopping, a running job is left Running on purpose: the next start resumes it.
     }
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]
     private partial void LogStarted(string jobId, int attempt);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} interrupted by the service's stop ({Error}); it resumes at the next start")]
+    private partial void LogInterrupted(string jobId, string error);
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} ended {Status}")]
     private partial void LogFinished(string jobId, string status);

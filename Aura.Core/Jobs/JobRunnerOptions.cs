@@ -23,7 +23,10 @@ public sealed class JobRunnerOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a cancel request waits for the job to end before it answers.</summary>
+    /// <summary>
+    /// How long a cancel request waits for the job to end before it answers. <c>FFmpeg:KillGracePeriod</c>
+    /// must be shorter, so an FFmpeg that ignores the interrupt is killed in time for the answer to read Canceled.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -51,6 +54,9 @@ public sealed class JobRunnerOptions
     public string LogsFolder { get; set; } = "Logs";
 
     public string JobsFolder => Path.Combine(DataFolder, "jobs");
+
+    /// <summary>The pid files of running child processes (FFmpeg), one each, for the next start to stop after a crash.</summary>
+    public string RunFolder => Path.Combine(DataFolder, "run");
 
     public string WorkFolderOf(string jobId) => Path.Combine(JobsFolder, jobId);
 

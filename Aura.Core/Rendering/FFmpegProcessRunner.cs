@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Aura.Core.Jobs;
+using Aura.Core.Processes;
 using CliWrap;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,24 +13,32 @@ namespace Aura.Core.Rendering;
 /// Runs FFmpeg through CliWrap: an argument list, never a shell. Progress comes from stdout
 /// (<c>-progress pipe:1</c>), stderr goes to a bounded tail and to the job's log block. Cancel
 /// interrupts FFmpeg at once (it finishes its file and exits) and kills it with its children when
-/// it is still there after <see cref="FFmpegOptions.KillGracePeriod"/>.
+/// it is still there after <see cref="FFmpegOptions.KillGracePeriod"/>. Each run writes temporary files
+/// (<see cref="PartialOutputs"/>) moved over its outputs only on success, and is recorded in
+/// <paramref name="children"/> (a pid file) while it runs, so a start after a crash can stop it; the
+/// <paramref name="launcher"/> makes it die with the service where the platform allows.
 /// </summary>
 public sealed partial class FFmpegProcessRunner(
     IOptions<FFmpegOptions> options,
     FFmpegLocator locator,
     FFmpegLogWriter logWriter,
     TimeProvider time,
-    ILogger<FFmpegProcessRunner> logger) : IFFmpegRunner
+    ILogger<FFmpegProcessRunner> logger,
+    ChildProcessRegistry? children = null,
+    ChildProcessLauncher? launcher = null) : IFFmpegRunner
 {
     private readonly FFmpegOptions _options = options.Value;
 
-    public async Task RunAsync(FFmpegRun run, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken)
+    public async Task RunAsync(FFmpegRun requested, Func<FFmpegProgress, Task>? onProgress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(requested);
         cancellationToken.ThrowIfCancellationRequested();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = run.Job.JobId, ["CorrelationId"] = run.Job.CorrelationId });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = requested.Job.JobId, ["CorrelationId"] = requested.Job.CorrelationId });
 
         var ffmpeg = locator.FindFFmpeg() ?? throw new JobFailedException(FFmpegFailureClassifier.NotFound(_options.Path));
+        var outputs = new PartialOutputs(requested.OutputFiles);
+        DeleteFiles(outputs.Stale());
+        var run = requested with { Arguments = outputs.Rewrite(requested.Arguments) };
         var block = logWriter.Begin(run, ffmpeg);
         var tail = new StderrTail(_options.StderrTailBytes);
         var parser = new FFmpegProgressParser(run.ExpectedDuration, time);
@@ -57,17 +66,22 @@ public sealed partial class FFmpegProcessRunner(
             }
         }
 
-        var command = Cli.Wrap(ffmpeg)
-            .WithArguments(run.Arguments)
+        var (executable, arguments) = launcher?.CommandFor(ffmpeg, run.Arguments) ?? (ffmpeg, run.Arguments);
+        var command = Cli.Wrap(executable)
+            .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStdoutAsync))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => { tail.Add(line); block.AddStderr(line); }));
 
         LogStarting(run.Purpose, run.Job.JobId);
+        // The first temporary file's path (random part included) is the marker that finds this FFmpeg again;
+        // a run without outputs writes nothing another could spoil, and has no such marker.
+        using var pidFile = outputs.Partials.Count > 0 ? children?.Track(outputs.Partials[0], run.Job.JobId, outputs.Partials) : null;
         CommandTask<CommandResult> execution;
         try
         {
-            execution = command.ExecuteAsync(forceful.Token, graceful.Token);
+            execution = launcher?.Start(() => command.ExecuteAsync(forceful.Token, graceful.Token))
+                ?? command.ExecuteAsync(forceful.Token, graceful.Token);
         }
         catch (Exception error) when (error is Win32Exception or InvalidOperationException)
         {
@@ -75,6 +89,7 @@ public sealed partial class FFmpegProcessRunner(
             await WriteLogAsync(block, FFmpegLogWriter.NotStartedExitCode);
             throw new JobFailedException(FFmpegFailureClassifier.NotStartable(ffmpeg, error, run.Job.FFmpegLogPath), error);
         }
+        pidFile?.Started(execution.ProcessId);
 
         CommandResult result;
         try
@@ -86,7 +101,7 @@ public sealed partial class FFmpegProcessRunner(
             // TimeoutException: CliWrap could not see the killed process exit; nothing more can be done here.
             if (error is TimeoutException)
                 LogNotKilled(error, run.Purpose);
-            DeleteOutputs(run);
+            DeleteFiles(outputs.Leftovers());
             await WriteLogAsync(block, FFmpegLogWriter.CanceledExitCode);
             if (callbackError is not null && !cancellationToken.IsCancellationRequested)
                 ExceptionDispatchInfo.Throw(callbackError);
@@ -94,15 +109,27 @@ public sealed partial class FFmpegProcessRunner(
             throw new OperationCanceledException($"FFmpeg ({run.Purpose}) was canceled.", error, cancellationToken);
         }
 
+        if (launcher is not null && launcher.IsWrapperFailure(result.ExitCode, tail.ToString()))
+        {
+            await WriteLogAsync(block, FFmpegLogWriter.NotStartedExitCode);
+            var error = new InvalidOperationException(tail.ToString().Trim());
+            throw new JobFailedException(FFmpegFailureClassifier.NotStartable(ffmpeg, error, run.Job.FFmpegLogPath), error);
+        }
         await WriteLogAsync(block, result.ExitCode.ToString(CultureInfo.InvariantCulture));
         if (result.ExitCode != 0)
         {
-            DeleteOutputs(run);
+            DeleteFiles(outputs.Leftovers());
+            if (await StopSignalExit.IsStopAsync(result.ExitCode, tail.ToString(), cancellationToken))
+            {
+                LogInterrupted(run.Purpose, run.Job.JobId, result.ExitCode);
+                throw new OperationCanceledException($"FFmpeg ({run.Purpose}) was stopped with the service.", cancellationToken);
+            }
             var reason = FFmpegFailureClassifier.Classify(result.ExitCode, tail.ToString(), run.Purpose, run.Job.FFmpegLogPath);
             LogFailed(run.Purpose, run.Job.JobId, result.ExitCode, reason.Code);
             throw new JobFailedException(reason);
         }
 
+        outputs.Commit();
         LogCompleted(run.Purpose, run.Job.JobId, result.RunTime.TotalMilliseconds);
         if (onProgress is not null)
             await onProgress(parser.Completed());
@@ -122,9 +149,9 @@ public sealed partial class FFmpegProcessRunner(
         }
     }
 
-    private void DeleteOutputs(FFmpegRun run)
+    private void DeleteFiles(IEnumerable<string> files)
     {
-        foreach (var file in run.OutputFiles)
+        foreach (var file in files)
         {
             try
             {
@@ -148,6 +175,9 @@ public sealed partial class FFmpegProcessRunner(
 
     [LoggerMessage(LogLevel.Information, "FFmpeg {Purpose} for job {JobId} canceled")]
     private partial void LogCanceled(string purpose, string jobId);
+
+    [LoggerMessage(LogLevel.Information, "FFmpeg {Purpose} for job {JobId} exited {ExitCode} on a signal while the service stops: the job resumes at the next start")]
+    private partial void LogInterrupted(string purpose, string jobId, int exitCode);
 
     [LoggerMessage(LogLevel.Error, "FFmpeg {Purpose} did not exit after it was killed")]
     private partial void LogNotKilled(Exception error, string purpose);

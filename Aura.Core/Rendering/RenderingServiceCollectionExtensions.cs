@@ -1,6 +1,9 @@
+using Aura.Core.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aura.Core.Rendering;
 
@@ -13,11 +16,15 @@ public static class RenderingServiceCollectionExtensions
     public static IServiceCollection AddAuraRendering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<FFmpegOptions>(configuration, FFmpegOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FFmpegLocator>();
         services.TryAddSingleton<FFmpegLogWriter>();
         services.TryAddSingleton<FontLocator>(_ => new FontLocator());
         services.TryAddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.TryAddSingleton(sp => new ChildProcessLauncher(
+            sp.GetRequiredService<IOptions<FFmpegOptions>>().Value.DieWithService ? ChildProcessLauncher.FindWrapper() : null,
+            sp.GetRequiredService<ILogger<ChildProcessLauncher>>()));
         services.TryAddSingleton<IFFmpegRunner, FFmpegProcessRunner>();
         return services;
     }

@@ -76,31 +76,8 @@ public sealed class PipelineFailureTests : IDisposable
         Assert.Equal("Canceled", (await ApiCalls.BodyOf(cancel)).GetProperty("status").GetString());
         Assert.Equal(("job-cancelled", "Rendering"), (rest[^1].EventType, rest[^1].Get("stage")));
         Assert.False(File.Exists(Path.Combine(app.DataFolder, "jobs", jobId, "video.mp4")), "the partial video is removed");
-        Assert.Empty(ProcessesMentioning(jobId));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.DataFolder, "jobs", jobId), "*.partial.*"));
+        Assert.Empty(ProcessTable.Mentioning(jobId));
         Assert.Contains("Exit Code: canceled", await client.GetStringAsync($"/api/jobs/{jobId}/logs/ffmpeg"));
-    }
-
-    /// <summary>Processes whose command line names the job (its FFmpeg runs all write into the job's folder).</summary>
-    private static List<int> ProcessesMentioning(string jobId) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => (Pid: int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0, Dir: d))
-            .Where(p => p.Pid > 0 && ReadCommandLine(p.Dir).Contains(jobId, StringComparison.Ordinal))
-            .Select(p => p.Pid)
-            .ToList();
-
-    private static string ReadCommandLine(string procFolder)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(procFolder, "cmdline"));
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "";
-        }
     }
 }

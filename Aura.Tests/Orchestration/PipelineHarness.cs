@@ -23,7 +23,7 @@ internal sealed class PipelineHarness : IDisposable
             {
                 ["FFmpeg:Path"] = "/usr/bin/ffmpeg",
                 ["FFmpeg:ProbePath"] = "/usr/bin/ffprobe",
-                ["FFmpeg:KillGracePeriod"] = "00:00:02",
+                ["FFmpeg:KillGracePeriod"] = "00:00:01",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

@@ -147,4 +147,33 @@ public sealed class EspeakTtsProviderTests : IDisposable
         var pid = int.Parse(File.ReadAllText(_temp.File("pid")));
         Assert.False(Directory.Exists($"/proc/{pid}"), "the espeak-ng process is still alive");
     }
+
+    /// <summary>espeak-ng ended by a signal (Ctrl+C to the service's process group reaches it too), before the stop reaches the run.</summary>
+    [UnixOnlyFact]
+    public async Task An_espeak_ng_ended_by_the_services_stop_signal_is_an_interruption_not_a_failure()
+    {
+        var espeak = FakeEspeak.Create(_temp, $"""
+            echo $$ > '{_temp.File("pid")}'
+            kill -TERM $$
+            """);
+        using var stopping = new CancellationTokenSource();
+
+        var speaking = Provider(espeak).SpeakAsync("Hello.", new VoiceSpec(), _temp.File("scene-0.wav"), stopping.Token);
+        await Eventually.TrueAsync(() => File.Exists(_temp.File("pid")) && File.ReadAllText(_temp.File("pid")) is var pid
+            && pid.EndsWith('\n') && !ProcessTable.IsAlive(int.Parse(pid)), TimeSpan.FromSeconds(60));
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => speaking.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [UnixOnlyFact]
+    public async Task An_espeak_ng_ended_by_a_signal_while_the_service_carries_on_fails_the_job()
+    {
+        var espeak = FakeEspeak.Create(_temp, "kill -TERM $$");
+
+        var error = await Assert.ThrowsAsync<JobFailedException>(() =>
+            Provider(espeak).SpeakAsync("Hello.", new VoiceSpec(), _temp.File("scene-0.wav"), CancellationToken.None));
+
+        Assert.Equal(ErrorCodes.TtsFailed, error.Reason.Code);
+    }
 }

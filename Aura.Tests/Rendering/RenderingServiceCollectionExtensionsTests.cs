@@ -1,3 +1,4 @@
+using Aura.Core.Jobs;
 using Aura.Core.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +17,13 @@ public class RenderingServiceCollectionExtensionsTests
     [Fact]
     public void The_runner_probe_and_locator_resolve_with_options_from_the_FFmpeg_section()
     {
-        using var provider = Provider(new() { ["FFmpeg:KillGracePeriod"] = "00:00:02", ["FFmpeg:StderrTailBytes"] = "8192" });
+        using var provider = Provider(new() { ["FFmpeg:KillGracePeriod"] = "00:00:01.500", ["FFmpeg:StderrTailBytes"] = "8192" });
 
         Assert.IsType<FFmpegProcessRunner>(provider.GetRequiredService<IFFmpegRunner>());
         Assert.IsType<FfprobeMediaProbe>(provider.GetRequiredService<IMediaProbe>());
         Assert.NotNull(provider.GetRequiredService<FFmpegLocator>());
         var options = provider.GetRequiredService<IOptions<FFmpegOptions>>().Value;
-        Assert.Equal(TimeSpan.FromSeconds(2), options.KillGracePeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.KillGracePeriod);
         Assert.Equal(8192, options.StderrTailBytes);
     }
 
@@ -32,5 +33,35 @@ public class RenderingServiceCollectionExtensionsTests
         using var provider = Provider(new() { ["FFmpeg:StderrTailBytes"] = "10" });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FFmpegOptions>>().Value);
+    }
+
+    [Theory]
+    [InlineData("00:00:03", "00:00:03", false)]
+    [InlineData("00:00:05", "00:00:02", false)]
+    [InlineData("00:00:03", "00:00:04", true)]
+    [InlineData("00:00:05", "00:00:00", true)] // a cancel that does not wait answers at once, whatever the grace
+    public void The_kill_grace_must_fit_inside_the_cancel_wait(string grace, string cancelWait, bool valid)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FFmpeg:KillGracePeriod"] = grace, ["Jobs:CancelWait"] = cancelWait,
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddAuraRendering(configuration).AddAuraJobs(configuration).BuildServiceProvider();
+
+        var options = () => provider.GetRequiredService<IOptions<FFmpegOptions>>().Value;
+
+        if (valid)
+            Assert.Equal(TimeSpan.Parse(grace, System.Globalization.CultureInfo.InvariantCulture), options().KillGracePeriod);
+        else
+            Assert.Contains("Jobs:CancelWait", Assert.Throws<OptionsValidationException>(options).Message);
+    }
+
+    [Fact]
+    public void The_default_kill_grace_fits_inside_the_default_cancel_wait()
+    {
+        using var provider = Provider([]);
+
+        Assert.True(provider.GetRequiredService<IOptions<FFmpegOptions>>().Value.KillGracePeriod
+            < new JobRunnerOptions().CancelWait);
     }
 }

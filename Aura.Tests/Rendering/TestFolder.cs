@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
+using Aura.Core.Processes;
 using Aura.Core.Rendering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,11 +22,11 @@ internal sealed class TestFolder : IDisposable
     /// <summary>A fake ffmpeg: a <c>#!/bin/sh</c> script, made executable.</summary>
     public string Script(string name, string body) => _folder.Script(name, body);
 
-    public static FFmpegProcessRunner Runner(string? ffmpegPath = null, TimeSpan? killGrace = null)
+    public static FFmpegProcessRunner Runner(string? ffmpegPath = null, TimeSpan? killGrace = null, ChildProcessRegistry? children = null)
     {
         var options = Options.Create(new FFmpegOptions { Path = ffmpegPath, KillGracePeriod = killGrace ?? TimeSpan.FromSeconds(5) });
         return new FFmpegProcessRunner(options, new FFmpegLocator(options, TimeProvider.System),
-            new FFmpegLogWriter(TimeProvider.System), TimeProvider.System, NullLogger<FFmpegProcessRunner>.Instance);
+            new FFmpegLogWriter(TimeProvider.System), TimeProvider.System, NullLogger<FFmpegProcessRunner>.Instance, children);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,50 +1,42 @@
 using System.Net.ServerSentEvents;
-using System.Text.Json;
+using Aura.Tests.Processes;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Restarts;
 
-/// <summary>The service killed with SIGKILL in the middle of a render, then started again on the same data.</summary>
+/// <summary>
+/// The service killed with SIGKILL in the middle of a render (the service alone, as <c>kill -9 &lt;pid&gt;</c>
+/// does: its FFmpeg lives on), then started again on the same data.
+/// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
-    // Long enough that the render is still running when the kill lands, small enough to stay quick.
-    private const string Body = """
-        { "brief": { "topic": "Why tides rise and fall" }, "planSpec": { "targetDuration": "00:00:40", "pacing": "Slow" },
-          "renderSpec": { "res": { "width": 1280, "height": 720 }, "fps": 30 } }
-        """;
+    private readonly RestartHarness _harness = new();
 
-    private readonly TempFolder _folder = new();
+    public void Dispose() => _harness.Dispose();
 
-    public void Dispose() => _folder.Dispose();
-
-    private Task<ServiceProcess> StartAsync(params string[] settings) =>
-        ServiceProcess.StartAsync(_folder.Combine("data"), _folder.Combine("logs"), ["--Sse:PollInterval", "00:00:00.100", .. settings]);
-
-    /// <summary>Starts a job and follows it until it is rendering; returns its id and what the client saw.</summary>
-    private static async Task<(string JobId, List<SseItem<string>> Seen)> StartRenderAsync(HttpClient client)
-    {
-        var (response, job) = await client.PostJobAsync(Body);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        var jobId = job.GetProperty("jobId").GetString()!;
-        await using var stream = await SseSession.OpenAsync(client, $"/api/jobs/{jobId}/events");
-        var seen = await stream.ReadUntilAsync(e => e.EventType == "step-progress" && e.Get("step") == "Rendering" && e.EventId is not null);
-        return (jobId, seen);
-    }
-
-    [Fact]
-    public async Task A_job_killed_mid_render_resumes_after_a_restart_and_a_resuming_client_misses_nothing()
+    /// <param name="dieWithService">
+    /// On, the kernel kills FFmpeg with the service (setpriv); off, it outlives the service and the next
+    /// start must stop it from its pid file. Either way it is gone before the job resumes.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_job_killed_mid_render_resumes_after_a_restart_and_a_resuming_client_misses_nothing(bool dieWithService)
     {
         string jobId;
         List<SseItem<string>> before;
-        using (var first = await StartAsync())
+        List<int> orphans;
+        using (var first = await _harness.StartAsync("--FFmpeg:DieWithService", dieWithService ? "true" : "false"))
         {
             using var client = first.Client();
-            (jobId, before) = await StartRenderAsync(client);
-            first.Kill();
+            (jobId, before, orphans) = await _harness.StartRenderAsync(client);
+            first.KillServiceOnly();
         }
         var lastId = before.LastId()!;
 
-        using var second = await StartAsync();
+        using var second = await _harness.StartAsync();
+        // The killed service's FFmpeg is stopped at start, before any job resumes: two never write one video.
+        Assert.All(orphans, pid => Assert.False(ProcessTable.IsAlive(pid), $"FFmpeg {pid} of the killed service still runs"));
         using var again = second.Client();
         await using var resumed = await SseSession.OpenAsync(again, $"/api/jobs/{jobId}/events", lastId);
         var after = await resumed.ReadToEndAsync();
@@ -58,25 +50,59 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.All(after.Where(e => e.EventId is not null), e => Assert.True(long.Parse(e.EventId!) > long.Parse(lastId), "the sequence continues after a restart"));
         var video = job.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "video.mp4");
         Assert.True(video.GetProperty("sizeBytes").GetInt64() > 0);
+        Assert.Equal("", await RestartHarness.DecodeErrorsAsync(Path.Combine(_harness.WorkFolderOf(jobId), "video.mp4")));
+        Assert.Empty(_harness.StrayOutputs(job));
     }
 
     [Fact]
-    public async Task A_job_out_of_attempts_fails_as_interrupted_instead_of_reading_running()
+    public async Task A_job_out_of_attempts_fails_as_interrupted_and_leaves_no_video_outside_its_artifacts()
     {
         string jobId;
-        using (var first = await StartAsync())
+        List<int> orphans;
+        // The orphan outlives the service (no setpriv), so only the pid file can stop it and take its partial file.
+        using (var first = await _harness.StartAsync("--FFmpeg:DieWithService", "false"))
         {
             using var client = first.Client();
-            (jobId, _) = await StartRenderAsync(client);
-            first.Kill();
+            (jobId, _, orphans) = await _harness.StartRenderAsync(client);
+            first.KillServiceOnly();
         }
 
-        using var second = await StartAsync("--Jobs:MaxAttempts", "1");
+        using var second = await _harness.StartAsync("--Jobs:MaxAttempts", "1");
         using var again = second.Client();
         var job = await again.WaitForEndAsync(jobId);
 
         Assert.Equal("Failed", job.GetProperty("status").GetString());
         Assert.Equal("E308-INTERRUPTED", job.GetProperty("failure").GetProperty("code").GetString());
         Assert.Equal("Rendering", job.GetProperty("failure").GetProperty("stage").GetString());
+        Assert.All(orphans, pid => Assert.False(ProcessTable.IsAlive(pid), $"FFmpeg {pid} of the killed service still runs"));
+        Assert.Empty(_harness.StrayOutputs(job));
+    }
+
+    [SetprivFact] // without setpriv, only the next start stops it (the tests above)
+    public async Task An_ffmpeg_dies_with_its_service_when_the_service_is_killed()
+    {
+        var pidFile = _harness.File("ffmpeg.pid");
+        // Passes the start-up check, then hangs for ever ignoring SIGINT and SIGTERM: only a SIGKILL ends it.
+        // (Not `tail -f`: that one exits by itself once the service's end of its stdout pipe is gone.)
+        var hanging = _harness.Script("ffmpeg", $$"""
+            for a in "$@"; do
+              case "$a" in
+                -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
+                -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
+              esac
+            done
+            trap '' INT TERM
+            echo $$ > '{{pidFile}}'
+            while :; do sleep 1; done
+            """);
+        using var service = await _harness.StartAsync("--FFmpeg:Path", hanging, "--FFmpeg:ProbePath", "/usr/bin/ffprobe");
+        using var client = service.Client();
+        await client.CreateJobAsync();
+        await Eventually.TrueAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), TimeSpan.FromSeconds(60), "the fake ffmpeg did not start");
+        var ffmpeg = int.Parse(File.ReadAllText(pidFile));
+
+        service.KillServiceOnly();
+
+        await Eventually.TrueAsync(() => !ProcessTable.IsAlive(ffmpeg), TimeSpan.FromSeconds(60), "FFmpeg outlived the killed service");
     }
 }

@@ -29,7 +29,7 @@ public sealed class ServiceStopTests : IDisposable
         await jobStream.ReadUntilAsync(e => e.EventId is not null);
         await allStream.ReadUntilAsync(e => e.Get("jobId") == running && e.Get("stage") == "Voice");
 
-        service.Terminate();
+        service.Signal(ProcessTable.SigTerm, wholeGroup: false);
         // Each read returns end-of-stream: the server finished the response; a process that died with
         // the stream open would make the read throw instead.
         var jobRest = await jobStream.ReadToEndAsync();

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace Aura.Tests.Support;
 
 /// <summary>
 /// The built service (Aura.Api.dll) as a child process on a free loopback port, with the data and
-/// logs folders a test gives it: for what only a real process shows (a SIGKILL, a restart).
+/// logs folders a test gives it: for what only a real process shows (a SIGKILL, a restart). It runs in a
+/// process group of its own (setsid), with the FFmpeg it starts, as a service started from a terminal
+/// or by systemd does, so a test can signal the group as Ctrl+C or <c>systemctl stop</c> would.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
@@ -21,13 +22,21 @@ public sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The service's pid, which is also its process group's id.</summary>
+    public int Pid => _process.Id;
+
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Process.Start(StartInfo(address, dataFolder, logsFolder, settings))!;
+        var start = StartInfo(address, dataFolder, logsFolder, settings);
+        // In its own process group, so a test can signal the group as a terminal's Ctrl+C does. setsid
+        // execs dotnet in place (this child is no group leader), so the pid stays the service's.
+        start.ArgumentList.Insert(0, start.FileName);
+        start.FileName = "setsid";
+        var process = Process.Start(start)!;
         // Drain the output so the child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -56,13 +65,6 @@ public sealed class ServiceProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
-
-    /// <summary>SIGTERM to the service alone (what <c>systemctl stop</c> and <c>docker stop</c> send): it may clean up and exit.</summary>
-    public void Terminate()
-    {
-        if (kill(_process.Id, SigTerm) != 0)
-            Assert.Fail($"kill(SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}");
-    }
 
     /// <summary>True when the process exited within <paramref name="limit"/> (a generous limit: this waits on the exit, not the clock).</summary>
     public async Task<bool> ExitedWithinAsync(TimeSpan limit)
@@ -117,16 +119,22 @@ public sealed class ServiceProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGKILL to the service alone, as <c>kill -9 &lt;pid&gt;</c> does: its FFmpeg children live on.</summary>
+    public void KillServiceOnly()
+    {
+        if (!_process.HasExited)
+            ProcessTable.Signal(Pid, ProcessTable.SigKill);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the service, or to its whole process group (FFmpeg included) as a terminal's Ctrl+C does.</summary>
+    public void Signal(int signal, bool wholeGroup) => ProcessTable.Signal(wholeGroup ? -Pid : Pid, signal);
+
     public void Dispose()
     {
         Kill();
         _process.Dispose();
     }
-
-    private const int SigTerm = 15;
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
 
     private static int FreePort()
     {

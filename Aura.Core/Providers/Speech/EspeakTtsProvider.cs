@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Aura.Core.Jobs;
+using Aura.Core.Processes;
 using Aura.Core.Providers.Audio;
 using CliWrap;
 using CliWrap.Buffered;
@@ -74,6 +75,8 @@ public sealed partial class EspeakTtsProvider(IOptions<TtsOptions> options, ILog
         if (result.ExitCode != 0)
         {
             DeleteIfPresent(wavPath);
+            if (await StopSignalExit.IsStopAsync(result.ExitCode, "", cancellationToken))
+                throw new OperationCanceledException("espeak-ng was stopped with the service.", cancellationToken);
             var stderr = Tail(result.StandardError);
             logger.LogWarning("espeak-ng exited with {ExitCode}: {Stderr}", result.ExitCode, stderr);
             throw Failure($"espeak-ng exited with code {result.ExitCode} while speaking the narration.",
