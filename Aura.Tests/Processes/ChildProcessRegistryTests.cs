@@ -84,13 +84,18 @@ public sealed class ChildProcessRegistryTests : IDisposable
         var partial = _folder.File("video.abc.partial.mp4");
         var stranger = StartChild(partial);
         var ticks = ProcFs.StartTicks(stranger.Id)!.Value;
+        // The record's own temporary file is another one: removing it must not pull the stranger's file
+        // from under it (a tail that has not opened its file yet would exit, as if signalled).
+        var recordedFile = _folder.File("video.abc.partial.mp4.left");
+        File.WriteAllText(recordedFile, "half a video");
         WriteRecordOfAnEarlierService(RecordOf(stranger, partial,
-            startTicks: otherStart ? ticks - 1 : ticks, marker: otherCommandLine ? "video.other.partial.mp4" : partial));
+            startTicks: otherStart ? ticks - 1 : ticks, marker: otherCommandLine ? "video.other.partial.mp4" : partial) with { Files = [recordedFile] });
 
         var stopped = Registry().StopLeftovers(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, stopped);
         Assert.False(stranger.HasExited);
+        Assert.False(File.Exists(recordedFile));
         Assert.Empty(Directory.EnumerateFiles(_folder.Combine("run")));
     }
 
