@@ -90,7 +90,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var kept = await RunToEndAsync(runner, "kept");
         var deleted = await RunToEndAsync(runner, "deleted");
         // A crash between removing the job from the store and removing its files.
-        await Store.DeleteAsync(deleted.JobId, CancellationToken.None);
+        await Store.DeleteAsync(deleted.JobId, TestJobs.T0, CancellationToken.None);
         var leftover = WriteVideo(deleted.JobId);
         var unknown = WriteVideo("0123456789abcdef0123456789abcdef");
 
