@@ -108,5 +108,12 @@ quickDemo.addEventListener('click', async () => {
   }
 });
 
+// The skip link moves focus past the jobs list (which can be long) without touching the URL,
+// which holds the selected job.
+byId('skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  byId('pane').focus();
+});
+
 window.addEventListener('popstate', route);
 route();

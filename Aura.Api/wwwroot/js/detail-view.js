@@ -15,9 +15,11 @@ export function buildDetailView(container, { onCancel, onDelete, onRetry }) {
   const created = el('time', { id: 'detail-created' });
   const runTime = el('span', { id: 'detail-runtime' });
   const attempt = el('p', { class: 'attempt-note', id: 'attempt-note', hidden: true });
-  const cancel = el('button', { type: 'button', class: 'danger', id: 'cancel-job', onclick: () => onCancel() }, 'Cancel');
-  const retry = el('button', { type: 'button', class: 'secondary', id: 'retry-job', onclick: () => onRetry() }, 'Run again');
-  const remove = el('button', { type: 'button', class: 'danger', id: 'delete-job', onclick: () => onDelete() }, 'Delete');
+  // Busy buttons are aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>.
+  const idle = (action) => (event) => { if (event.currentTarget.getAttribute('aria-disabled') !== 'true') action(); };
+  const cancel = el('button', { type: 'button', class: 'danger', id: 'cancel-job', onclick: idle(onCancel) }, 'Cancel');
+  const retry = el('button', { type: 'button', class: 'secondary', id: 'retry-job', onclick: idle(onRetry) }, 'Run again');
+  const remove = el('button', { type: 'button', class: 'danger', id: 'delete-job', onclick: idle(onDelete) }, 'Delete');
   const stages = stageNames();
   const steps = Object.fromEntries(stages.map((stage) => [stage, buildStep(stage)]));
   const progress = el('progress', { id: 'job-progress', max: '100', value: '0', 'aria-labelledby': 'progress-label' });
@@ -94,7 +96,7 @@ export function buildDetailView(container, { onCancel, onDelete, onRetry }) {
     },
     setBusy(button, busy, busyText, idleText) {
       const node = { cancel, retry, remove }[button];
-      node.disabled = busy;
+      node.setAttribute('aria-disabled', String(busy));
       node.textContent = busy ? busyText : idleText;
     },
     showNote(text) {
