@@ -18,7 +18,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Relay, byte> _relays = new();
-    private readonly ConcurrentQueue<(DateTime At, string RequestLine, bool Refused)> _requests = new();
+    private readonly ConcurrentQueue<ProxiedRequest> _requests = new();
     private volatile bool _refusing;
     private volatile int _targetPort;
 
@@ -32,17 +32,29 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Where the browser goes: http://127.0.0.1:port/.</summary>
     public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
-    /// <summary>Every request line seen (the first of each connection), when it came, and whether it was refused.</summary>
-    public IReadOnlyList<(DateTime At, string RequestLine, bool Refused)> Requests => _requests.ToArray();
+    /// <summary>Every request seen (a kept-alive connection carries several): when it came, its head, and whether it was refused.</summary>
+    public IReadOnlyList<ProxiedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The requests for the all-jobs event stream, in the order they came.</summary>
+    public IReadOnlyList<ProxiedRequest> StreamRequests => Requests.Where(r => r.Head.StartsWith("GET /api/jobs/events", StringComparison.Ordinal)).ToList();
 
     /// <summary>From now on the service is another one (a restarted process on a new port).</summary>
     public void RetargetTo(Uri target) => _targetPort = target.Port;
 
-    /// <summary>Every connection open now stops passing bytes from the service, but stays open; new ones work.</summary>
-    public void FreezeOpenConnections()
+    /// <summary>
+    /// Every event stream open now stops passing bytes from the service but stays open; other open
+    /// connections (idle keep-alive ones) are closed, so the browser's next request takes a new one,
+    /// which works.
+    /// </summary>
+    public void FreezeOpenStreams()
     {
         foreach (var relay in _relays.Keys)
-            relay.Frozen = true;
+        {
+            if (relay.IsEventStream)
+                relay.Frozen = true;
+            else
+                relay.Close();
+        }
     }
 
     /// <summary>Drops every open connection and refuses new ones (each closed after its request line is noted).</summary>
@@ -88,9 +100,9 @@ public sealed class FaultProxy : IAsyncDisposable
         }
         if (read == 0)
             return;
-        var requestLine = Encoding.ASCII.GetString(head, 0, read).Split("\r\n", 2)[0];
         var refused = _refusing;
-        _requests.Enqueue((DateTime.UtcNow, requestLine, refused));
+        var request = new ProxiedRequest(DateTime.UtcNow, Encoding.ASCII.GetString(head, 0, read), refused);
+        _requests.Enqueue(request);
         if (refused)
         {
             client.LingerState = new LingerOption(true, 0); // a reset, as from a port nobody listens on
@@ -107,7 +119,7 @@ public sealed class FaultProxy : IAsyncDisposable
             client.LingerState = new LingerOption(true, 0);
             return;
         }
-        var relay = new Relay(client, service);
+        var relay = new Relay(client, service, request, _requests.Enqueue);
         _relays[relay] = 0;
         try
         {
@@ -136,9 +148,15 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     /// <summary>One relayed connection.</summary>
-    private sealed class Relay(TcpClient client, TcpClient service)
+    private sealed class Relay(TcpClient client, TcpClient service, ProxiedRequest first, Action<ProxiedRequest> noteRequest)
     {
+        private static readonly string[] Methods = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH "];
+        private volatile ProxiedRequest _current = first;
+
         public volatile bool Frozen;
+
+        /// <summary>Whether the request this connection carries now is the event stream.</summary>
+        public bool IsEventStream => _current.Head.StartsWith("GET /api/jobs/events", StringComparison.Ordinal);
 
         public async Task PumpAsync(NetworkStream from, NetworkStream to, bool toClient, CancellationToken cancellationToken)
         {
@@ -148,6 +166,13 @@ public sealed class FaultProxy : IAsyncDisposable
                 var read = await from.ReadAsync(buffer, cancellationToken);
                 if (read == 0)
                     return;
+                // The next request on a kept-alive connection (the browser sends bodies small enough to
+                // come with their head, so a chunk that starts with a method is a new request).
+                if (!toClient && Encoding.ASCII.GetString(buffer, 0, Math.Min(read, 8)) is var start && Methods.Any(start.StartsWith))
+                {
+                    _current = new ProxiedRequest(DateTime.UtcNow, Encoding.ASCII.GetString(buffer, 0, read), false);
+                    noteRequest(_current);
+                }
                 // Frozen: the bytes the service sends go nowhere, and the browser hears nothing more.
                 if (!(toClient && Frozen))
                     await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

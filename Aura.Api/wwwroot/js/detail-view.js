@@ -44,7 +44,7 @@ export function buildDetailView(container, { onCancel, onDelete, onRetry }) {
       el('div', { class: 'detail-actions' }, badge, cancel, retry, remove)),
     note,
     el('ol', { class: 'stepper', 'aria-label': 'Stages' }, stages.map((s) => steps[s].item)),
-    el('div', { class: 'progress-block' },
+    el('div', { class: 'progress-block', id: 'progress-block' },
       el('span', { id: 'progress-label', class: 'visually-hidden' }, 'Job progress'),
       progress,
       el('p', { class: 'progress-text', id: 'progress-text' }, percentText, messageText, etaText),
@@ -78,6 +78,7 @@ export function buildDetailView(container, { onCancel, onDelete, onRetry }) {
       if (cancelHadFocus && ended) retry.hidden ? remove.focus() : retry.focus();
 
       for (const stage of Object.keys(steps)) updateStep(steps[stage], state.steps[stage]);
+      container.querySelector('#progress-block').setAttribute('data-status', state.status);
       progress.value = state.percent;
       percentText.textContent = `${state.percent}%`;
       messageText.textContent = state.message ? ` · ${state.message}` : '';
