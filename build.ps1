@@ -40,10 +40,15 @@ switch ($Verb) {
         exit $LASTEXITCODE
     }
     'test' {
-        Report-Missing @('ffmpeg', 'ffprobe', 'espeak-ng', 'chromium')
+        Report-Missing @('ffmpeg', 'ffprobe', 'espeak-ng', 'chromium', 'node')
         Build
+        # The web UI's pure modules (stream parser, backoff, store, formatting) under Node's own runner.
+        Log 'Running the JavaScript tests (node --test)'
+        node --test "$Root/Aura.Tests/Ui/js/"
+        $nodeExit = $LASTEXITCODE
         Log 'Running the tests'
         dotnet test "$Root/Aura.Jobs.sln" -c $Configuration --no-build -nologo --results-directory "$Root/TestResults"
+        if ($nodeExit -ne 0) { exit $nodeExit }
         exit $LASTEXITCODE
     }
     default { Write-Error 'usage: ./build.ps1 run|test|build'; exit 2 }

@@ -10,6 +10,8 @@ public static partial class CreateJobValidator
     public const int MaxTopicLength = 500;
     public const int MaxTextLength = 200;
     public const int MaxBodyBytes = 64 * 1024;
+    public const int MinFps = 1;
+    public const int MaxFps = 60;
     public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
     private static readonly string[] Pacings = ["Fast", "Conversational", "Slow"];
@@ -44,7 +46,7 @@ public static partial class CreateJobValidator
         if (r?.Container is { } container && !string.Equals(container, "mp4", StringComparison.OrdinalIgnoreCase))
             Fail("renderSpec.container", "Only \"mp4\" is supported.");
         var render = new RenderSpec(new Resolution(width, height),
-            Range(r?.Fps, "renderSpec.fps", d.Fps, 1, 60, Fail), "mp4",
+            Range(r?.Fps, "renderSpec.fps", d.Fps, MinFps, MaxFps, Fail), "mp4",
             Range(r?.VideoBitrateK, "renderSpec.videoBitrateK", d.VideoBitrateK, 100, 50_000, Fail),
             Range(r?.AudioBitrateK, "renderSpec.audioBitrateK", d.AudioBitrateK, 32, 512, Fail));
 

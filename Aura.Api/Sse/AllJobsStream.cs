@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;
@@ -9,13 +10,15 @@ namespace Aura.Api.Sse;
 /// <summary>
 /// One stream for every job: each job that changed after the client's place is sent whole as
 /// <c>job-update</c> with <c>id:</c> its version, in version order. A client that resumes with
-/// <c>Last-Event-ID: v</c> gets only jobs whose version is greater than v. It ends when the client
-/// leaves or the service stops.
+/// <c>Last-Event-ID: v</c> gets only jobs whose version is greater than v, and a <c>job-deleted</c>
+/// event for each deletion numbered after v (a client that starts from nothing is sent no past
+/// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
 public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     public const string EventName = "job-update";
+    public const string DeletedEventName = "job-deleted";
     private const int PageSize = 200;
     private readonly SseOptions _options = options.Value;
 
@@ -31,17 +34,24 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            // Deletions the client can know of: after its place, or, for a client starting from the whole
+            // state, after the number issued now (earlier deletions are of jobs it will never be sent).
+            var deletionsAfter = afterVersion > 0 ? 0 : await runner.LastVersionAsync(ended);
             while (true)
             {
                 var changed = _options.WakeOnChange ? runner.Signal.NextChangeOfAnyJob() : null;
                 var jobs = await runner.ListChangedAfterAsync(afterVersion, PageSize, ended);
-                foreach (var job in jobs)
+                var deletions = await runner.ListDeletionsAfterAsync(Math.Max(afterVersion, deletionsAfter), PageSize, ended);
+                var batch = AllJobsBatch.Merge(jobs, deletions, PageSize);
+                foreach (var item in batch.Items)
                 {
-                    if (statuses.Count == 0 || statuses.Contains(job.Status))
-                        await writer.WriteEventAsync(ToMessage(job), job.Version, ended);
-                    afterVersion = job.Version;
+                    if (item.Deletion is { } deletion)
+                        await writer.WriteEventAsync(ToMessage(deletion), deletion.Version, ended);
+                    else if (statuses.Count == 0 || statuses.Contains(item.Job!.Status))
+                        await writer.WriteEventAsync(ToMessage(item.Job!), item.Version, ended);
+                    afterVersion = item.Version;
                 }
-                if (jobs.Count == PageSize)
+                if (batch.MoreWaiting)
                     continue;
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
@@ -62,6 +72,9 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
 
     private static SseMessage ToMessage(JobSnapshot job) =>
         new(EventName, JsonSerializer.Serialize(JobResponse.From(job), AuraJson.Options));
+
+    private static SseMessage ToMessage(JobDeletion deletion) =>
+        new(DeletedEventName, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), AuraJson.Options));
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);

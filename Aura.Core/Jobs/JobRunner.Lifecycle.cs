@@ -20,7 +20,7 @@ public sealed partial class JobRunner
             return new DeleteOutcome.NotEnded(job);
         try
         {
-            await store.DeleteAsync(jobId, cancellationToken);
+            await store.DeleteAsync(jobId, time.GetUtcNow(), cancellationToken);
         }
         catch (StoreFullException)
         {
@@ -35,7 +35,7 @@ public sealed partial class JobRunner
         return new DeleteOutcome.Deleted(job);
     }
 
-    /// <summary>Removes ended jobs older than the retention, and idempotency keys past their lifetime.</summary>
+    /// <summary>Removes ended jobs older than the retention, idempotency keys past their lifetime, and deletions as old as the retention.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -49,6 +49,8 @@ public sealed partial class JobRunner
         }
         while (old.Count == 100);
         await store.RemoveExpiredIdempotencyKeysAsync(now, cancellationToken);
+        // Deletions are announced to resuming streams for as long as ended jobs themselves are kept.
+        await store.PruneDeletionsAsync(now.AddDays(-_options.RetentionDays), cancellationToken);
         return removed;
     }
 
@@ -88,7 +90,7 @@ public sealed partial class JobRunner
     {
         try
         {
-            await store.DeleteAsync(jobId, cancellationToken);
+            await store.DeleteAsync(jobId, time.GetUtcNow(), cancellationToken);
         }
         catch (StoreFullException full)
         {

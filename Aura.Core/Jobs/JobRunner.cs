@@ -84,6 +84,13 @@ public sealed partial class JobRunner(
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long version, int limit, CancellationToken cancellationToken) =>
         store.ListChangedAfterAsync(version, limit, cancellationToken);
 
+    /// <summary>Deletions numbered after <paramref name="version"/>, in number order (the all-jobs stream's <c>job-deleted</c>).</summary>
+    public Task<IReadOnlyList<JobDeletion>> ListDeletionsAfterAsync(long version, int limit, CancellationToken cancellationToken) =>
+        store.ListDeletionsAfterAsync(version, limit, cancellationToken);
+
+    /// <summary>The newest number the sequence has issued: changes and deletions after it are news.</summary>
+    public Task<long> LastVersionAsync(CancellationToken cancellationToken) => store.GetLastVersionAsync(cancellationToken);
+
     /// <summary>
     /// Cancels a job: a queued one at once, a running one by stopping its run (the job reads
     /// <c>Canceled</c> once the run has stopped; this waits up to <see cref="JobRunnerOptions.CancelWait"/> for that).

@@ -14,6 +14,7 @@ public sealed class WorkLayout(string workFolder)
     public const string SubtitleName = JobOutput.SubtitleName; // job-completed finds the output by these two names
     public const string TimelineName = "timeline.json";
     public const string VideoName = JobOutput.VideoName;
+    public const string WebSubtitleName = "video.vtt";
 
     public string Root { get; } = Path.GetFullPath(workFolder);
 
@@ -28,6 +29,9 @@ public sealed class WorkLayout(string workFolder)
     public string Narration => Path.Combine(Root, NarrationName);
 
     public string Subtitles => Path.Combine(Root, SubtitleName);
+
+    /// <summary>The same subtitles as WebVTT, for browsers' &lt;track&gt;.</summary>
+    public string WebSubtitles => Path.Combine(Root, WebSubtitleName);
 
     public string Timeline => Path.Combine(Root, TimelineName);
 

@@ -46,18 +46,32 @@ public interface IJobStore
     Task<long> GetLastVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Removes a job and its history and, in the same step, records its deletion (a tombstone); false
-    /// when there was no job (then nothing is recorded). Its idempotency keys stay until they expire.
+    /// Removes a job and its history and, in the same step, records its deletion (a tombstone) under
+    /// the next sequence number, at <paramref name="deletedAt"/>; false when there was no job (then
+    /// nothing is recorded and no number is used). Its idempotency keys stay until they expire.
     /// The tombstone is what allows the job's files to be removed: a sweep never deletes a folder
     /// only because the store does not know its job (the store may be new, empty or another one).
     /// </summary>
-    Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(string jobId, DateTimeOffset deletedAt, CancellationToken cancellationToken);
 
-    /// <summary>The jobs whose deletion is recorded and not yet forgotten: their files may still exist.</summary>
+    /// <summary>The jobs whose deletion is recorded and whose files are not yet known to be gone.</summary>
     Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken);
 
-    /// <summary>Forgets a recorded deletion, once the job's files are gone; false when none was recorded.</summary>
+    /// <summary>
+    /// Notes that a deleted job's files are gone, so <see cref="ListDeletedAsync"/> no longer lists it;
+    /// false when no such deletion is pending. The deletion itself stays visible to
+    /// <see cref="ListDeletionsAfterAsync"/> until <see cref="PruneDeletionsAsync"/> forgets it.
+    /// </summary>
     Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Deletions whose number is greater than <paramref name="afterVersion"/>, in number order (for resuming streams).</summary>
+    Task<IReadOnlyList<JobDeletion>> ListDeletionsAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets deletions made before <paramref name="deletedBefore"/> whose files are gone (never one
+    /// still listed by <see cref="ListDeletedAsync"/>); returns how many.
+    /// </summary>
+    Task<int> PruneDeletionsAsync(DateTimeOffset deletedBefore, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records <paramref name="key"/> unless a live entry (one that expires after <paramref name="now"/>)

@@ -31,25 +31,6 @@ public sealed partial class SqliteJobStore
         Read(connection => Sql.Scalar<long>(connection, null, "SELECT last_version FROM sequence WHERE id = 1"),
             cancellationToken);
 
-    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) =>
-        Write((connection, transaction) =>
-        {
-            Sql.Execute(connection, transaction, "DELETE FROM history WHERE job_id = $id", ("$id", jobId));
-            if (Sql.Execute(connection, transaction, "DELETE FROM jobs WHERE job_id = $id", ("$id", jobId)) == 0)
-                return false;
-            Sql.Execute(connection, transaction, "INSERT OR IGNORE INTO deleted_jobs (job_id) VALUES ($id)", ("$id", jobId));
-            return true;
-        }, cancellationToken);
-
-    public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) =>
-        Read<IReadOnlyList<string>>(connection => Sql.Strings(connection, "SELECT job_id FROM deleted_jobs ORDER BY job_id"),
-            cancellationToken);
-
-    public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
-        Write((connection, transaction) =>
-            Sql.Execute(connection, transaction, "DELETE FROM deleted_jobs WHERE job_id = $id", ("$id", jobId)) > 0,
-            cancellationToken);
-
     /// <summary>Check, number, write the job and its history row: the caller's transaction makes it all or nothing.</summary>
     private static JobSnapshot Save(SqliteConnection connection, SqliteTransaction transaction, JobSnapshot job, long expectedVersion)
     {

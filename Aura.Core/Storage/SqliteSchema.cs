@@ -51,6 +51,15 @@ internal static class SqliteSchema
             job_id TEXT NOT NULL PRIMARY KEY
         ) WITHOUT ROWID;
         """,
+        // 3: a deletion takes a sequence number and keeps its time, so streams resuming from before it
+        // can be told; files_pending keeps the sweep's meaning (only a recorded deletion removes files).
+        // Older tombstones get number 0, which no resuming client asks after.
+        """
+        ALTER TABLE deleted_jobs ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE deleted_jobs ADD COLUMN deleted_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE deleted_jobs ADD COLUMN files_pending INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX deleted_jobs_by_version ON deleted_jobs (version);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -41,6 +41,10 @@ public sealed class QuickDemoTests
         Assert.Contains("[stderr] ", log);
         Assert.Contains("Exit Code: 0", log);
         Assert.DoesNotContain("Exit Code: 1", log);
+        using var vtt = await client.GetAsync($"/api/jobs/{jobId}/artifacts/video.vtt");
+        Assert.Equal("text/vtt", vtt.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("WEBVTT\n\n1\n00:00:00.000 --> ", await vtt.Content.ReadAsStringAsync());
+        Assert.Equal(srt.Count, SrtParser.Parse(await FFmpegSubtitles.DecodeAsync(Path.Combine(app.DataFolder, "jobs", jobId, "video.vtt"))).Count);
         using var mp4 = await client.GetAsync($"/api/jobs/{jobId}/artifacts/video.mp4");
         Assert.Equal(("video/mp4", new FileInfo(video).Length), (mp4.Content.Headers.ContentType!.MediaType, mp4.Content.Headers.ContentLength!.Value));
     }

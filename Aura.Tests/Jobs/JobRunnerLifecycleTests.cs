@@ -51,6 +51,30 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
     }
 
     [Fact]
+    public async Task A_deletion_is_announced_with_its_time_and_forgotten_by_the_sweep_once_as_old_as_the_retention()
+    {
+        var time = new FakeTimeProvider(TestJobs.T0);
+        Options.RetentionDays = 30;
+        var runner = Start(new FakeOrchestrator(), time);
+        var job = await RunToEndAsync(runner, "deleted");
+        time.Advance(TimeSpan.FromDays(1));
+
+        await runner.DeleteJobAsync(job.JobId, CancellationToken.None);
+        var announced = await runner.ListDeletionsAfterAsync(job.Version, 10, CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(29));
+        await runner.SweepAsync(CancellationToken.None);
+        var keptForAMonth = await runner.ListDeletionsAfterAsync(0, 10, CancellationToken.None);
+        time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        await runner.SweepAsync(CancellationToken.None);
+
+        var deletion = Assert.Single(announced);
+        Assert.Equal((job.JobId, TestJobs.T0.AddDays(1)), (deletion.JobId, deletion.DeletedAt));
+        Assert.True(deletion.Version > job.Version);
+        Assert.Single(keptForAMonth);
+        Assert.Empty(await runner.ListDeletionsAfterAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Deleting_removes_an_ended_job_with_its_files_and_refuses_one_still_running()
     {
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
@@ -90,7 +114,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var kept = await RunToEndAsync(runner, "kept");
         var deleted = await RunToEndAsync(runner, "deleted");
         // A crash between removing the job from the store and removing its files.
-        await Store.DeleteAsync(deleted.JobId, CancellationToken.None);
+        await Store.DeleteAsync(deleted.JobId, TestJobs.T0, CancellationToken.None);
         var leftover = WriteVideo(deleted.JobId);
         var unknown = WriteVideo("0123456789abcdef0123456789abcdef");
 

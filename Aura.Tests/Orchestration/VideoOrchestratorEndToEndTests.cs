@@ -29,7 +29,7 @@ public sealed partial class VideoOrchestratorEndToEndTests : IDisposable
         Assert.InRange((video.Duration - timeline.Duration).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(0.25));
         Assert.All(timeline.Scenes, s => Assert.True(s.Duration - s.Narration >= new PipelineOptions().ScenePause, s.ToString()));
         Assert.InRange(timeline.Duration.TotalSeconds, 5 * 0.85, 5 * 1.15);
-        Assert.Equal(["script.json", "card-01.png", "card-02.png", "narration.wav", "video.srt", "video.mp4"],
+        Assert.Equal(["script.json", "card-01.png", "card-02.png", "narration.wav", "video.srt", "video.vtt", "video.mp4"],
             progress.Artifacts.Select(a => a.Name));
         Assert.All(progress.Artifacts, a => Assert.True(a.SizeBytes > 0 && a.SizeBytes == new FileInfo(a.Path).Length, a.Name));
         Assert.Contains(progress.ProgressOf(JobStage.Rendering), p => EncodingMessage().IsMatch(p.Message));

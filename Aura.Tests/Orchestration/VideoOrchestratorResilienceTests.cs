@@ -48,7 +48,7 @@ public sealed class VideoOrchestratorResilienceTests
         Assert.Equal((1, 2, 2), (pipeline.Get<CountingScriptProvider>().Calls, pipeline.Get<CountingTtsProvider>().Speeches, pipeline.Get<CountingVisualProvider>().Drawings));
         Assert.Equal(JobPhases.WorkStages, resumed.StagesEntered);
         Assert.All(resumed.All.OfType<ProgressRecorder.Said.Entered>().SkipLast(1), e => Assert.EndsWith("(resumed)", e.Message, StringComparison.Ordinal));
-        Assert.Equal(["script.json", "card-01.png", "card-02.png", "narration.wav", "video.srt", "video.mp4"], resumed.Artifacts.Select(a => a.Name));
+        Assert.Equal(["script.json", "card-01.png", "card-02.png", "narration.wav", "video.srt", "video.vtt", "video.mp4"], resumed.Artifacts.Select(a => a.Name));
         Assert.True(File.Exists(Path.Combine(pipeline.Job().WorkFolder, "video.mp4")));
     }
 

@@ -174,12 +174,12 @@ public abstract partial class JobStoreContract : IDisposable
         var a = await Store.AddAsync("a");
         await Store.NextAsync(a, j => j with { Percent = 3 });
 
-        Assert.True(await Store.DeleteAsync("a", None));
+        Assert.True(await Store.DeleteAsync("a", T0, None));
 
         Assert.Null(await Store.GetAsync("a", None));
         Assert.Null(await Store.GetAsOfAsync("a", 1, None));
-        Assert.False(await Store.DeleteAsync("a", None));
-        Assert.Equal(2, await Store.GetLastVersionAsync(None));
-        Assert.Equal(3, (await Store.AddAsync("b")).Version);
+        Assert.False(await Store.DeleteAsync("a", T0, None));
+        Assert.Equal(3, await Store.GetLastVersionAsync(None)); // the deletion took number 3
+        Assert.Equal(4, (await Store.AddAsync("b")).Version);
     }
 }

@@ -33,10 +33,10 @@ public sealed partial class SqliteJobStoreTests
 
         var upgraded = OpenStore();
 
-        Assert.Equal(2, Query<long>("PRAGMA user_version"));
+        Assert.Equal(3, Query<long>("PRAGMA user_version"));
         Assert.True(Query<long>("SELECT count(*) FROM history WHERE job_id = 'a'") < saved.Count / 5);
         AssertSameJob(saved[^1], await upgraded.GetAsync("a", None));
-        Assert.True(await upgraded.DeleteAsync("a", None));
+        Assert.True(await upgraded.DeleteAsync("a", T0, None));
         Assert.Equal(["a"], await upgraded.ListDeletedAsync(None));
     }
 

@@ -37,14 +37,14 @@ public sealed partial class SqliteJobStoreTests : JobStoreContract
         var first = OpenStore();
         await first.AddAsync("a");
         await first.AddAsync("b");
-        await first.DeleteAsync("b", None);
+        await first.DeleteAsync("b", T0, None);
         first.Dispose();
 
         var reopened = OpenStore();
         var c = await reopened.AddAsync("c");
 
-        Assert.Equal(3, c.Version);
-        Assert.Equal(3, await reopened.GetLastVersionAsync(None));
+        Assert.Equal(4, c.Version); // the deletion took number 3
+        Assert.Equal(4, await reopened.GetLastVersionAsync(None));
     }
 
     [Fact]

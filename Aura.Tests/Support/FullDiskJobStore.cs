@@ -32,13 +32,19 @@ public sealed class FullDiskJobStore(IJobStore inner) : IJobStore
     public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
         Refuses(job) ? Refused<JobSnapshot>() : inner.SaveAsync(job, expectedVersion, cancellationToken);
 
-    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<bool>() : inner.DeleteAsync(jobId, cancellationToken);
+    public Task<bool> DeleteAsync(string jobId, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<bool>() : inner.DeleteAsync(jobId, deletedAt, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) => inner.ListDeletedAsync(cancellationToken);
 
     public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
         Refuses(null) ? Refused<bool>() : inner.ForgetDeletedAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobDeletion>> ListDeletionsAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
+        inner.ListDeletionsAfterAsync(afterVersion, limit, cancellationToken);
+
+    public Task<int> PruneDeletionsAsync(DateTimeOffset deletedBefore, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<int>() : inner.PruneDeletionsAsync(deletedBefore, cancellationToken);
 
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
         Refuses(null) ? Refused<IdempotencyClaim>() : inner.ClaimIdempotencyKeyAsync(key, now, cancellationToken);

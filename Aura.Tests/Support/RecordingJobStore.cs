@@ -41,11 +41,18 @@ public sealed class RecordingJobStore(IJobStore inner) : IJobStore
 
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken) => inner.GetLastVersionAsync(cancellationToken);
 
-    public Task<bool> DeleteAsync(string jobId, CancellationToken cancellationToken) => inner.DeleteAsync(jobId, cancellationToken);
+    public Task<bool> DeleteAsync(string jobId, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(jobId, deletedAt, cancellationToken);
 
     public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) => inner.ListDeletedAsync(cancellationToken);
 
     public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) => inner.ForgetDeletedAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobDeletion>> ListDeletionsAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
+        inner.ListDeletionsAfterAsync(afterVersion, limit, cancellationToken);
+
+    public Task<int> PruneDeletionsAsync(DateTimeOffset deletedBefore, CancellationToken cancellationToken) =>
+        inner.PruneDeletionsAsync(deletedBefore, cancellationToken);
 
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ClaimIdempotencyKeyAsync(key, now, cancellationToken);

@@ -8,9 +8,9 @@ public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
-        if (!ChromiumBrowser.IsInstalled)
+        if (!Chromium.IsInstalled)
         {
-            Skip = $"Chromium is not installed at {ChromiumBrowser.ExecutablePath} (apt-get install -y chromium).";
+            Skip = $"Chromium is not installed at {Chromium.ExecutablePath} (apt-get install -y chromium).";
         }
     }
 }

@@ -29,6 +29,6 @@ public sealed class FormValidationTests
         Assert.Equal("{}", crlf);
         Assert.Equal("{}", audience);
         Assert.Contains("\"tone\"", tone);
-        Assert.Empty(ui.Page.Errors);
+        Assert.Empty(ui.Errors);
     }
 }

@@ -8,24 +8,24 @@ namespace Aura.Tests.Ui;
 public static class StepRecorder
 {
     public const string Install = """
-        (() => {
+        () => {
           window.__stepChanges = [];
           new MutationObserver((records) => {
             for (const r of records) {
               if (r.target.classList?.contains('step')) window.__stepChanges.push(r.target.dataset.step + ':' + r.target.dataset.status);
             }
           }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
-        })()
+        }
         """;
 
     /// <summary>Each step's name once, in the order it first turned Succeeded.</summary>
-    public static async Task<string[]> SucceededOrderAsync(BrowserPage page) =>
-        await page.EvaluateAsync<string[]>("""
+    public static Task<string[]> SucceededOrderAsync(UiSession ui) =>
+        ui.EvaluateAsync<string[]>("""
             [...new Set(window.__stepChanges.filter(c => c.endsWith(':Succeeded')).map(c => c.split(':')[0]))]
             """);
 
-    public static async Task<Dictionary<string, string>> CurrentStatusesAsync(BrowserPage page) =>
-        await page.EvaluateAsync<Dictionary<string, string>>("""
+    public static Task<Dictionary<string, string>> CurrentStatusesAsync(UiSession ui) =>
+        ui.EvaluateAsync<Dictionary<string, string>>("""
             Object.fromEntries([...document.querySelectorAll('.stepper .step')].map(s => [s.dataset.step, s.dataset.status]))
             """);
 }

@@ -2,6 +2,8 @@
 // carries the problem+json fields, so callers can show `errors` beside fields and the rest in
 // a banner.
 
+import { askForKey, authHeaders } from './api-key.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem.detail || problem.title || `Request failed (${status})`);
@@ -14,8 +16,8 @@ export class ApiError extends Error {
   get correlationId() { return this.problem.correlationId; }
 }
 
-async function request(method, url, body) {
-  const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+async function request(method, url, body, askedForKey = false) {
+  const init = { method, headers: { Accept: 'application/json, application/problem+json', ...authHeaders() } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -30,6 +32,7 @@ async function request(method, url, body) {
   if (response.ok) {
     return response.status === 204 ? null : parseJson(response);
   }
+  if (response.status === 401 && !askedForKey && await askForKey()) return request(method, url, body, true);
   const problem = (await parseJson(response).catch(() => null)) ?? {};
   throw new ApiError(response.status, problem);
 }
@@ -42,16 +45,25 @@ async function parseJson(response) {
 export const createJob = (body) => request('POST', '/api/jobs', body);
 export const startQuickDemo = () => request('POST', '/api/quick/demo');
 export const getJob = (jobId) => request('GET', `/api/jobs/${encodeURIComponent(jobId)}`);
-export const listJobs = () => request('GET', '/api/jobs?limit=200');
+/** A page of jobs, newest first: `before` (an ISO time) pages back, `statuses` narrows. */
+export function listJobs({ before = null, statuses = [], limit = 50 } = {}) {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (before) query.set('before', before);
+  for (const status of statuses) query.append('status', status);
+  return request('GET', `/api/jobs?${query}`);
+}
+export const deleteJob = (jobId) => request('DELETE', `/api/jobs/${encodeURIComponent(jobId)}`);
+/** Runs the same request again as a new job. */
+export const retryJob = (job) => request('POST', '/api/jobs', job.request);
+export const getMeta = () => request('GET', '/api/meta');
 export const cancelJob = (jobId) => request('POST', `/api/jobs/${encodeURIComponent(jobId)}/cancel`);
 
-export const jobEventsUrl = (jobId) => `/api/jobs/${encodeURIComponent(jobId)}/events`;
 export const allJobEventsUrl = '/api/jobs/events';
 export const ffmpegLogUrl = (jobId) => `/api/jobs/${encodeURIComponent(jobId)}/logs/ffmpeg?tail=200`;
 
 /** The FFmpeg log is plain text, not JSON. */
 export async function getFfmpegLog(jobId) {
-  const response = await fetch(ffmpegLogUrl(jobId));
+  const response = await fetch(ffmpegLogUrl(jobId), { headers: authHeaders() });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new ApiError(response.status, problem);

@@ -5,6 +5,7 @@
 import { ApiError, createJob } from './api.js';
 import { byId } from './dom.js';
 import { secondsToTimeSpan } from './format.js';
+import { meta } from './meta.js';
 import { showProblem, hideBanner } from './banner.js';
 
 const FIELDS = ['topic', 'audience', 'goal', 'tone', 'duration', 'pacing', 'resolution', 'fps'];
@@ -34,7 +35,15 @@ export function initCreateForm({ onCreated }) {
   const topic = byId('topic');
   const count = byId('topic-count');
 
-  topic.addEventListener('input', () => { count.textContent = `${textLength(topic.value)} / 500`; });
+  const { topicMaxCharacters, minDurationSeconds, maxDurationSeconds, minFps, maxFps } = meta.limits;
+  const showCount = () => { count.textContent = `${textLength(topic.value)} / ${topicMaxCharacters}`; };
+  showCount();
+  byId('topic-hint').firstChild.textContent = `1–${topicMaxCharacters} characters. `;
+  Object.assign(byId('duration'), { min: minDurationSeconds, max: maxDurationSeconds });
+  Object.assign(byId('fps'), { min: minFps, max: maxFps });
+  byId('fps-hint').textContent = `${minFps}–${maxFps}.`;
+  byId('duration-hint').textContent = `${minDurationSeconds} seconds to ${maxDurationSeconds / 60} minutes.`;
+  topic.addEventListener('input', showCount);
   for (const name of FIELDS) byId(name).addEventListener('input', () => setFieldError(name, []));
 
   form.addEventListener('submit', async (event) => {
@@ -53,7 +62,7 @@ export function initCreateForm({ onCreated }) {
       const job = await createJob(toRequestBody(values));
       // The settings stay for the next video; the topic was this one's.
       topic.value = '';
-      count.textContent = '0 / 500';
+      showCount();
       onCreated(job);
     } catch (error) {
       showServerErrors(error, banner);
@@ -87,27 +96,29 @@ export function textLength(text) {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
 const CONTROL_MESSAGE = 'Control characters are not allowed; only tab and newline are.';
 
-/** The contract's limits (topic 1–500 characters, no control characters, duration 5 s–10 min, fps 1–60, even sizes in range) and the API's 200-character brief fields. */
+/** The service's limits (from GET /api/meta: topic length, duration, fps, brief fields), no control characters, even sizes in range. */
 export function validate(values) {
+  const { topicMaxCharacters: maxTopic, textMaxCharacters: maxText, minDurationSeconds: minDuration,
+    maxDurationSeconds: maxDuration, minFps, maxFps } = meta.limits;
   const problems = {};
   const topicLength = textLength(values.topic);
   if (topicLength < 1) problems.topic = ['Enter a topic for the video.'];
   else if (CONTROL.test(values.topic)) problems.topic = [CONTROL_MESSAGE];
-  else if (topicLength > 500) problems.topic = [`The topic is ${topicLength} characters; 500 at most.`];
+  else if (topicLength > maxTopic) problems.topic = [`The topic is ${topicLength} characters; ${maxTopic} at most.`];
   for (const key of ['audience', 'goal', 'tone']) {
     const length = textLength(values[key]);
     if (CONTROL.test(values[key])) problems[key] = [CONTROL_MESSAGE];
-    else if (length > 200) problems[key] = [`At most 200 characters (it has ${length}).`];
+    else if (length > maxText) problems[key] = [`At most ${maxText} characters (it has ${length}).`];
   }
-  if (!Number.isFinite(values.duration) || values.duration < 5 || values.duration > 600) {
-    problems.duration = ['Choose a duration from 5 to 600 seconds (10 minutes).'];
+  if (!Number.isFinite(values.duration) || values.duration < minDuration || values.duration > maxDuration) {
+    problems.duration = [`Choose a duration from ${minDuration} to ${maxDuration} seconds.`];
   }
   const { width, height } = values;
   if (!(width % 2 === 0 && height % 2 === 0 && width >= 160 && width <= 3840 && height >= 90 && height <= 2160)) {
     problems.resolution = ['Choose one of the listed resolutions.'];
   }
-  if (!Number.isInteger(values.fps) || values.fps < 1 || values.fps > 60) {
-    problems.fps = ['Choose a whole number of frames per second from 1 to 60.'];
+  if (!Number.isInteger(values.fps) || values.fps < minFps || values.fps > maxFps) {
+    problems.fps = [`Choose a whole number of frames per second from ${minFps} to ${maxFps}.`];
   }
   return problems;
 }

@@ -1,118 +1,127 @@
-// The selected job: its state from GET at once (nothing blank while the stream connects),
-// then one EventSource on /api/jobs/{id}/events, closed when another job is selected or
-// when the job ends.
+// The selected job, drawn from the store: what the one stream and the page's own requests put
+// there. No stream of its own. A GET fills the store when the job is not there yet (a shared
+// link opened before the stream's first batch); a deletion, here or elsewhere, is said plainly.
 
-import { ApiError, cancelJob, getJob, jobEventsUrl } from './api.js';
+import { ApiError, cancelJob, deleteJob, getJob, retryJob } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { buildDetailView } from './detail-view.js';
-import { ConnectionState, openEventStream } from './event-stream.js';
-import { isTerminal } from './format.js';
-import { applyEvent, mergeJob, stateFromJob } from './job-state.js';
+import { isTerminal, nextEta } from './format.js';
+import { viewOf } from './job-state.js';
 
-const EVENT_NAMES = ['job-status', 'step-status', 'step-progress', 'warning', 'artifact-written',
-  'job-completed', 'job-failed', 'job-cancelled'];
+export function createJobDetail({ container, store, onDeleted, onRetried, now = () => Date.now() }) {
+  let current = null; // { jobId, view, eta, version, unsubscribe, ticker }
 
-const REOPEN_AFTER_MS = 5_000;
-
-export function createJobDetail({ container, onJobSeen }) {
-  let current = null; // { jobId, state, view, stream }
-
-  async function show(jobId, knownJob) {
+  function show(jobId) {
     close();
     container.hidden = false;
-    const selection = { jobId, state: null, stream: null };
+    const selection = { jobId, eta: null, version: -1 };
     current = selection;
-    selection.view = buildDetailView(container, { onCancel: () => cancel(selection) });
-    if (knownJob) update(selection, knownJob);
-    // A job already known to be over gets no stream; do not promise one while its GET runs.
-    selection.view.setConnection(selection.state && isTerminal(selection.state.status) ? 'finished' : ConnectionState.Connecting);
-
-    try {
-      update(selection, await getJob(jobId));
-    } catch (error) {
-      if (current === selection) showLoadError(error);
-      return;
+    selection.view = buildDetailView(container, {
+      onCancel: () => cancel(selection),
+      onDelete: () => remove(selection),
+      onRetry: () => retry(selection),
+    });
+    selection.unsubscribe = store.subscribe((change) => {
+      if (change.jobId !== jobId || current !== selection) return;
+      if (change.type === 'remove') showGone(selection);
+      else render(selection);
+    });
+    // The clock moves the ETA and the run time between events.
+    selection.ticker = setInterval(() => { if (store.get(jobId)) render(selection); }, 1000);
+    if (store.get(jobId)) {
+      render(selection);
+      selection.view.focusTitle();
     }
-    if (current !== selection) return;
-    selection.view.focusTitle();
-    if (isTerminal(selection.state.status)) selection.view.setConnection('finished');
-    else connect(selection);
+    getJob(jobId).then((job) => {
+      if (current !== selection) return;
+      const hadIt = Boolean(store.get(jobId));
+      store.upsert(job);
+      if (!hadIt) selection.view.focusTitle();
+    }).catch((error) => {
+      if (current !== selection || store.get(jobId)) return;
+      if (error instanceof ApiError && error.status === 404) showGone(selection, store.isDeleted(jobId));
+      else showLoadError(error);
+    });
   }
 
-  function update(selection, job) {
-    if (current !== selection) return;
-    selection.state = selection.state ? mergeJob(selection.state, job) : stateFromJob(job);
-    selection.view.render(selection.state);
-    onJobSeen(job);
-  }
-
-  function connect(selection) {
-    const handlers = Object.fromEntries(EVENT_NAMES.map((name) => [name, (data) => {
-      applyEvent(selection.state, name, data);
-      selection.view.render(selection.state);
-      if (isTerminal(selection.state.status)) finish(selection);
-    }]));
-    selection.stream = openEventStream(jobEventsUrl(selection.jobId), handlers,
-      (state) => onConnectionState(selection, state),
-      (problem) => selection.view.showStreamNote(
-        `The event stream reported a problem: ${problem.message ?? 'unknown'}${problem.code ? ` (${problem.code})` : ''}. Reconnecting…`));
-  }
-
-  function onConnectionState(selection, state) {
-    if (current !== selection) return;
-    selection.view.setConnection(state);
-    if (state === ConnectionState.Live) selection.view.showStreamNote('');
-    // Closed without a terminal event (204 after a reconnect, a refused stream such as 429, or
-    // the job vanished): ask once for the state and keep showing it; if the job still runs,
-    // try a new stream after a pause.
-    if (state === ConnectionState.Ended && !isTerminal(selection.state.status)) {
-      const stillWanted = () => current === selection && !isTerminal(selection.state.status);
-      getJob(selection.jobId).then((job) => update(selection, job)).catch(() => {}).finally(() => {
-        if (stillWanted()) setTimeout(() => { if (stillWanted()) connect(selection); }, REOPEN_AFTER_MS);
-      });
+  function render(selection) {
+    const job = store.get(selection.jobId);
+    if (!job) return;
+    const t = now();
+    if (job.version !== selection.version) {
+      selection.version = job.version;
+      selection.eta = isTerminal(job.status) ? null : nextEta(selection.eta, job, t);
     }
-  }
-
-  function finish(selection) {
-    selection.stream?.close();
-    selection.stream = null;
-    selection.view.setConnection('finished');
+    selection.view.render(viewOf(job), selection.eta, t);
   }
 
   async function cancel(selection) {
-    selection.view.setCancelBusy(true);
+    selection.view.setBusy('cancel', true, 'Canceling…', 'Cancel');
     try {
-      update(selection, await cancelJob(selection.jobId));
+      store.upsert(await cancelJob(selection.jobId));
     } catch (error) {
       const status = error instanceof ApiError && error.problem.currentStatus;
-      selection.view.showStreamNote(status ? `The job could not be canceled: it is already ${status}.`
+      selection.view.showNote(status ? `The job could not be canceled: it is already ${status}.`
         : `The job could not be canceled: ${error.message}`);
     } finally {
-      selection.view.setCancelBusy(false);
+      selection.view.setBusy('cancel', false, 'Canceling…', 'Cancel');
     }
   }
 
+  async function remove(selection) {
+    const job = store.get(selection.jobId);
+    const name = job?.request?.brief?.topic ?? 'this job';
+    // eslint-disable-next-line no-alert -- the platform's confirm is accessible and needs no markup
+    if (!confirm(`Delete “${name}” and its files? This cannot be undone.`)) return;
+    selection.view.setBusy('remove', true, 'Deleting…', 'Delete');
+    try {
+      await deleteJob(selection.jobId);
+      store.remove(selection.jobId);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) { store.remove(selection.jobId); return; }
+      selection.view.showNote(`The job could not be deleted: ${error.message}`);
+      selection.view.setBusy('remove', false, 'Deleting…', 'Delete');
+    }
+  }
+
+  async function retry(selection) {
+    const job = store.get(selection.jobId);
+    if (!job?.request) return;
+    selection.view.setBusy('retry', true, 'Starting…', 'Run again');
+    try {
+      const fresh = await retryJob(job);
+      store.upsert(fresh);
+      onRetried(fresh.jobId);
+    } catch (error) {
+      selection.view.showNote(`The job could not be started again: ${error.message}${error.remediation ? ` ${error.remediation}` : ''}`);
+      selection.view.setBusy('retry', false, 'Starting…', 'Run again');
+    }
+  }
+
+  function showGone(selection, deleted = true) {
+    const jobId = selection.jobId;
+    close();
+    container.hidden = false;
+    replaceChildren(container, el('div', { class: 'panel panel-canceled', id: 'detail-gone' },
+      el('h2', { tabindex: '-1', id: 'gone-heading' }, deleted ? 'This job was deleted' : 'No such job'),
+      el('p', {}, deleted ? 'It and its files are gone.' : `There is no job ${jobId}.`)));
+    container.querySelector('#gone-heading').focus();
+    onDeleted(jobId);
+  }
+
   function showLoadError(error) {
-    const notFound = error instanceof ApiError && error.status === 404;
     replaceChildren(container, el('div', { class: 'panel panel-failure', id: 'detail-error' },
-      el('h2', {}, notFound ? 'No such job' : 'The job could not be loaded'),
+      el('h2', {}, 'The job could not be loaded'),
       el('p', {}, error.message),
       error.remediation ? el('p', {}, error.remediation) : null));
   }
 
   function close() {
-    current?.stream?.close();
+    if (!current) return;
+    current.unsubscribe?.();
+    clearInterval(current.ticker);
     current = null;
   }
 
-  /** A job-update from the list's stream: keeps the detail right even while its own stream reconnects. */
-  function offer(job) {
-    if (current?.state && current.jobId === job.jobId) {
-      mergeJob(current.state, job);
-      current.view.render(current.state);
-      if (isTerminal(current.state.status) && current.stream) finish(current);
-    }
-  }
-
-  return { show, close, offer };
+  return { show, close, get jobId() { return current?.jobId ?? null; } };
 }

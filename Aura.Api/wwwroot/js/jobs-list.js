@@ -1,114 +1,124 @@
-// The jobs list: one EventSource on /api/jobs/events for every job (the browser allows only
-// six connections per origin, so not one per row). Rows are updated in place, never rebuilt,
-// so keyboard focus stays where the person left it.
+// The jobs list, drawn from the store: a status filter with counts, newest first, a page at a
+// time with "Load older jobs" (GET ?before=). Rows are updated in place and only moved when the
+// order really changed, so keyboard focus stays where the person left it.
 
-import { allJobEventsUrl, listJobs } from './api.js';
+import { listJobs } from './api.js';
 import { el, replaceChildren } from './dom.js';
-import { ConnectionState, openEventStream } from './event-stream.js';
-import { formatTime, statusLabel } from './format.js';
+import { formatRelative, statusLabel } from './format.js';
 import { topicOf } from './job-state.js';
+import { meta } from './meta.js';
 
-const REOPEN_AFTER_MS = 10_000;
+const PAGE = 50;
 
-export function createJobsList({ listNode, emptyNode, connectionNode, onSelect, onStreamUpdate }) {
-  const jobs = new Map(); // jobId → { job, row, button }
+export function createJobsList({ listNode, emptyNode, filterNode, moreButton, store, onSelect, now = () => Date.now() }) {
+  const rows = new Map(); // jobId → { row, button, parts }
   let selectedId = null;
-  let receivedAny = false;
+  let filter = null; // null = every status
+  let shown = PAGE;
+  let serverHasMore = false;
+  const filterButtons = new Map();
 
-  function upsert(job) {
-    const known = jobs.get(job.jobId);
-    if (known && (known.job.version ?? 0) > (job.version ?? 0)) return; // an older view arrived late
-    const entry = known ?? createRow(job);
-    entry.job = job;
-    fillRow(entry, job);
-    if (!known) {
-      jobs.set(job.jobId, entry);
-      insertNewestFirst(entry);
+  function buildFilter() {
+    const options = [null, ...meta.statuses];
+    replaceChildren(filterNode, options.map((status) => {
+      const count = el('span', { class: 'filter-count' });
+      const button = el('button', { type: 'button', class: 'filter', 'data-status': status ?? 'all',
+        'aria-pressed': String(status === filter), onclick: () => setFilter(status) },
+      status ? statusLabel(status) : 'All', ' ', count);
+      filterButtons.set(status, { button, count });
+      return button;
+    }));
+  }
+
+  function setFilter(status) {
+    filter = status;
+    shown = PAGE;
+    for (const [s, { button }] of filterButtons) button.setAttribute('aria-pressed', String(s === status));
+    render();
+    loadPage(null); // the first page of this status, in case the stream has not sent them all yet
+  }
+
+  function render() {
+    const counts = store.counts();
+    for (const [status, { count }] of filterButtons) count.textContent = String(status ? counts[status] ?? 0 : counts.all);
+    const all = store.list(filter ? [filter] : null);
+    const visible = all.slice(0, shown);
+    const keep = new Set(visible.map((job) => job.jobId));
+    for (const [jobId, entry] of rows) {
+      if (!keep.has(jobId)) { entry.row.remove(); rows.delete(jobId); }
     }
-    emptyNode.hidden = jobs.size > 0;
+    visible.forEach((job, index) => {
+      let entry = rows.get(job.jobId);
+      if (!entry) { entry = createRow(job.jobId); rows.set(job.jobId, entry); }
+      fillRow(entry, job);
+      if (listNode.children[index] !== entry.row) listNode.insertBefore(entry.row, listNode.children[index] ?? null);
+    });
+    emptyNode.hidden = all.length > 0;
+    emptyNode.textContent = filter ? `No ${statusLabel(filter).toLowerCase()} jobs.` : 'No jobs yet. Try the quick demo.';
+    moreButton.hidden = !(all.length > shown || serverHasMore);
   }
 
-  function createRow(job) {
-    const button = el('button', { type: 'button', class: 'job-row', 'data-job-id': job.jobId,
-      onclick: () => onSelect(job.jobId) });
-    const row = el('li', {}, button);
-    return { job, row, button };
+  function createRow(jobId) {
+    const parts = {
+      topic: el('span', { class: 'job-row-topic' }),
+      badge: el('span', { class: 'badge' }),
+      stage: el('span', { class: 'job-row-stage' }),
+      warn: el('span', { class: 'job-row-warning', title: 'This job has warnings' }, '⚠', el('span', { class: 'visually-hidden' }, ' has warnings')),
+      time: el('time', { class: 'job-row-time' }),
+      percent: el('span', { class: 'job-row-percent' }),
+      bar: el('progress', { class: 'mini-bar', max: '100', 'aria-hidden': 'true' }),
+    };
+    const button = el('button', { type: 'button', class: 'job-row', 'data-job-id': jobId, onclick: () => onSelect(jobId) },
+      parts.topic,
+      el('span', { class: 'job-row-meta' }, parts.badge, parts.stage, parts.warn, parts.time, parts.percent),
+      parts.bar);
+    return { row: el('li', {}, button), button, parts };
   }
 
-  function fillRow({ button }, job) {
-    const topic = topicOf(job) || `Job ${job.jobId.slice(0, 8)}`;
-    const percent = job.percent ?? 0;
+  function fillRow({ button, parts }, job) {
     button.setAttribute('data-status', job.status);
     button.setAttribute('aria-current', job.jobId === selectedId ? 'true' : 'false');
-    replaceChildren(button,
-      el('span', { class: 'job-row-topic' }, topic),
-      el('span', { class: 'job-row-meta' },
-        el('span', { class: 'badge', 'data-status': job.status }, statusLabel(job.status)),
-        el('span', { class: 'job-row-stage' }, job.stage ?? ''),
-        // Quick demos share one topic; the time tells them apart.
-        el('time', { class: 'job-row-time', datetime: job.createdAt }, formatTime(job.createdAt)),
-        el('span', { class: 'job-row-percent' }, `${percent}%`)),
-      el('span', { class: 'mini-bar', 'aria-hidden': 'true' },
-        el('span', { class: 'mini-bar-fill', style: `width:${percent}%` })));
+    parts.topic.textContent = topicOf(job) || `Job ${job.jobId.slice(0, 8)}`;
+    parts.badge.setAttribute('data-status', job.status);
+    parts.badge.textContent = statusLabel(job.status);
+    parts.stage.textContent = job.status === 'Running' ? job.stage ?? '' : '';
+    parts.warn.hidden = !(job.warnings?.length > 0);
+    // Quick demos share one topic; the time tells them apart, and the exact time is on hover.
+    parts.time.setAttribute('datetime', job.createdAt ?? '');
+    parts.time.title = job.createdAt ? new Date(job.createdAt).toLocaleString() : '';
+    parts.time.textContent = formatRelative(job.createdAt, now());
+    parts.percent.textContent = `${job.percent ?? 0}%`;
+    parts.bar.value = job.percent ?? 0;
   }
 
-  function insertNewestFirst(entry) {
-    const created = Date.parse(entry.job.createdAt ?? '') || Date.now();
-    for (const other of listNode.children) {
-      const otherJob = jobs.get(other.firstChild?.getAttribute('data-job-id'))?.job;
-      const otherCreated = Date.parse(otherJob?.createdAt ?? '') || 0;
-      if (otherJob && otherJob.jobId !== entry.job.jobId && otherCreated < created) {
-        listNode.insertBefore(entry.row, other);
-        return;
-      }
-    }
-    listNode.append(entry.row);
-  }
-
-  function select(jobId) {
-    selectedId = jobId;
-    for (const [id, { button }] of jobs) button.setAttribute('aria-current', id === jobId ? 'true' : 'false');
-  }
-
-  async function loadOnce() {
+  async function loadPage(before) {
     try {
-      const { jobs: list } = await listJobs();
-      list.forEach(upsert);
+      const page = await listJobs({ before, statuses: filter ? [filter] : [], limit: PAGE });
+      serverHasMore = page.jobs.length === PAGE;
+      page.jobs.forEach((job) => store.upsert(job));
+      render();
     } catch (error) {
-      console.warn('Could not load the jobs list', error);
+      console.warn('Could not load jobs', error);
     }
   }
 
-  function showConnection(state) {
-    const labels = {
-      [ConnectionState.Connecting]: 'Connecting…',
-      [ConnectionState.Live]: 'Live',
-      [ConnectionState.Reconnecting]: 'Reconnecting…',
-      [ConnectionState.Ended]: 'Offline, retrying soon',
-    };
-    connectionNode.setAttribute('data-state', state);
-    connectionNode.textContent = labels[state] ?? state;
-    // The stream did not deliver the first batch: fall back to one plain GET.
-    if (!receivedAny && (state === ConnectionState.Reconnecting || state === ConnectionState.Ended)) {
-      receivedAny = true;
-      loadOnce();
-    }
-  }
+  moreButton.addEventListener('click', async () => {
+    const all = store.list(filter ? [filter] : null);
+    const oldest = all[Math.min(shown, all.length) - 1];
+    shown += PAGE;
+    if (all.length < shown && oldest) await loadPage(oldest.createdAt);
+    else render();
+  });
 
-  // EventSource retries network errors itself, but a refused stream (429, 5xx) ends for good:
-  // open a new one after a pause so the list does not silently go stale.
-  function connect() {
-    openEventStream(allJobEventsUrl, {
-      'job-update': (job) => { receivedAny = true; upsert(job); onStreamUpdate?.(job); },
-    }, (state) => {
-      showConnection(state);
-      if (state === ConnectionState.Ended) setTimeout(connect, REOPEN_AFTER_MS);
-    });
-  }
-  connect();
+  buildFilter();
+  store.subscribe(render);
+  setInterval(render, 30_000); // relative times ("5 min ago") move on
+  loadPage(null);
 
-  /** The newest copy of a job the list holds, so the detail can draw it before its GET returns. */
-  const get = (jobId) => jobs.get(jobId)?.job;
-
-  return { upsert, select, get };
+  return {
+    select(jobId) {
+      selectedId = jobId;
+      for (const [id, { button }] of rows) button.setAttribute('aria-current', id === jobId ? 'true' : 'false');
+    },
+  };
 }

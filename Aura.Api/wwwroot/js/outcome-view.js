@@ -10,8 +10,8 @@ export function videoUrlOf(state) {
   return [...state.artifacts.values()].find((a) => a.type?.startsWith('video/') || /\.mp4$/i.test(a.name))?.url ?? null;
 }
 
-export function subtitleOf(state) {
-  return [...state.artifacts.values()].find((a) => /\.srt$/i.test(a.name) || /subrip|srt/i.test(a.type ?? '')) ?? null;
+export function subtitleOf(state, extension = 'srt') {
+  return [...state.artifacts.values()].find((a) => a.name.toLowerCase().endsWith(`.${extension}`)) ?? null;
 }
 
 export function renderOutcome(node, state) {
@@ -23,6 +23,7 @@ export function renderOutcome(node, state) {
       replaceChildren(node, failedPanel(state));
       // FFmpeg's last lines say what went wrong: start the snippet scrolled to its end.
       node.querySelector('pre.stderr')?.scrollTo(0, Number.MAX_SAFE_INTEGER);
+      node.querySelector('#show-ffmpeg-log')?.click(); // the log is what a failure is read with: load it at once
       return undefined;
     case 'Canceled': return replaceChildren(node, canceledPanel(state));
     default: return replaceChildren(node);
@@ -31,16 +32,21 @@ export function renderOutcome(node, state) {
 
 function completedPanel(state) {
   const videoUrl = videoUrlOf(state);
-  const subtitle = subtitleOf(state);
+  const srt = subtitleOf(state, 'srt');
+  const vtt = subtitleOf(state, 'vtt');
+  // Browsers play WebVTT only; `default` turns the subtitles on.
+  const video = videoUrl
+    ? el('video', { id: 'result-video', controls: true, preload: 'metadata', src: videoUrl,
+      'aria-label': `Video: ${state.topic || 'the finished job'}` },
+    vtt ? el('track', { kind: 'subtitles', src: vtt.url, srclang: 'en', label: 'English', default: true }) : null)
+    : el('p', {}, 'The job finished but reported no video file.');
   return el('div', { class: 'panel panel-success', id: 'completed-panel' },
     el('h3', {}, videoUrl ? 'Your video is ready' : 'Finished'),
-    videoUrl
-      ? el('video', { id: 'result-video', controls: true, preload: 'metadata', src: videoUrl })
-      : el('p', {}, 'The job finished but reported no video file.'),
+    video,
     el('p', { class: 'downloads' },
-      videoUrl ? el('a', { href: videoUrl, download: '', class: 'button-link' }, 'Download video') : null,
-      subtitle ? el('a', { href: subtitle.url, download: subtitle.name, class: 'button-link', id: 'subtitle-link' },
-        'Download subtitles (SRT)') : null));
+      videoUrl ? el('a', { href: videoUrl, download: '', class: 'button-link', id: 'video-link' }, 'Download video (MP4)') : null,
+      srt ? el('a', { href: srt.url, download: srt.name, class: 'button-link', id: 'subtitle-link' }, 'Subtitles (SRT)') : null,
+      vtt ? el('a', { href: vtt.url, download: vtt.name, class: 'button-link', id: 'vtt-link' }, 'Subtitles (VTT)') : null));
 }
 
 function failedPanel(state) {
@@ -51,7 +57,11 @@ function failedPanel(state) {
     button.textContent = 'Loading log…';
     try {
       const text = await getFfmpegLog(state.jobId);
-      replaceChildren(logTarget, el('pre', { class: 'ffmpeg-log', id: 'ffmpeg-log', tabindex: '0' }, text || '(the log is empty)'));
+      const log = logView(text);
+      replaceChildren(logTarget, log);
+      // Start at the command that failed (the log's last "Command:" line), not at the top.
+      const failing = log.querySelector('#failing-command');
+      if (failing) log.scrollTop = failing.offsetTop - log.offsetTop;
       button.textContent = 'Reload FFmpeg log';
     } catch (error) {
       replaceChildren(logTarget, el('p', { class: 'field-error' }, `The log could not be loaded: ${error.message}`));
@@ -97,4 +107,15 @@ export function renderArtifacts(node, state) {
     el('ul', { class: 'artifact-list' }, artifacts.map((a) =>
       el('li', {}, el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.name),
         el('span', { class: 'muted' }, ` ${a.type ?? ''} ${formatBytes(a.sizeBytes)}`)))));
+}
+
+/** The log as a <pre>, with its last "Command:" line marked so the view can start there. */
+export function logView(text) {
+  if (!text) return el('pre', { class: 'ffmpeg-log', id: 'ffmpeg-log', tabindex: '0' }, '(the log is empty)');
+  const at = text.lastIndexOf('Command: ');
+  if (at < 0) return el('pre', { class: 'ffmpeg-log', id: 'ffmpeg-log', tabindex: '0' }, text);
+  const lineEnd = text.indexOf('\n', at);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return el('pre', { class: 'ffmpeg-log', id: 'ffmpeg-log', tabindex: '0', 'aria-label': 'FFmpeg log' },
+    text.slice(0, at), el('mark', { id: 'failing-command' }, text.slice(at, end)), text.slice(end));
 }

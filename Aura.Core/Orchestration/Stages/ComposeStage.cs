@@ -10,7 +10,7 @@ namespace Aura.Core.Orchestration.Stages;
 /// <summary>
 /// Compose: measures each scene's narration with ffprobe, lays the scenes end to end (narration
 /// plus a pause each, padded up to the target duration) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
-/// same timeline, and writes the subtitles (<c>video.srt</c>), each scene's cues while it is spoken.
+/// same timeline, and writes the subtitles (<c>video.srt</c>, and <c>video.vtt</c> for browsers), each scene's cues while it is spoken.
 /// </summary>
 public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> options) : IPipelineStage
 {
@@ -40,8 +40,10 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         await run.Progress.ReportAsync(80, "Joined the narration");
 
         var spoken = timeline.Scenes.Select(s => new SubtitleScene(scenes[s.Index].Narration, s.Start, s.Narration));
-        await SubtitleWriter.WriteAsync(layout.Subtitles, spoken, cancellationToken);
+        var cues = await SubtitleWriter.WriteAsync(layout.Subtitles, spoken, cancellationToken);
         await run.AnnounceArtifactAsync(layout.Subtitles, "application/x-subrip");
+        await VttWriter.WriteAsync(layout.WebSubtitles, cues, cancellationToken);
+        await run.AnnounceArtifactAsync(layout.WebSubtitles, "text/vtt");
 
         await timeline.WriteAsync(layout.Timeline, cancellationToken);
         run.RecordFile(layout.Timeline);
