@@ -1,4 +1,5 @@
 using Aura.Api.Infrastructure;
+using Aura.Api.Security;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
 using Aura.Core.Storage;
@@ -11,19 +12,22 @@ builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
     .AddAuraPipeline(builder.Configuration)
-    .AddAuraApi(builder.Configuration, builder.Environment);
+    .AddAuraApi(builder.Configuration, builder.Environment)
+    .AddAuraSecurity(builder.Configuration);
 
 var app = builder.Build();
-if (!app.TryOpenStore())
+if (!app.TryCheckBinding() || !app.TryOpenStore())
     return 1;
 
 app.UseCorrelationIds();
 app.UseAuraRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuraRequestGuards();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapControllers();
+app.UseAuraAuth();
+app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
 
 app.Run();
 return 0;

@@ -10,6 +10,7 @@ namespace Aura.Api.Controllers;
 /// <summary>Readiness of what jobs need (FFmpeg, the store, disk) and how many event streams are open.</summary>
 [ApiController]
 [Route("health")]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class HealthController(FFmpegLocator ffmpeg, IJobStore store, StoreSpace space, SseMetrics streams,
     IOptions<JobRunnerOptions> options, IOptions<SseOptions> sse, IOptions<HealthOptions> health) : ControllerBase
 {

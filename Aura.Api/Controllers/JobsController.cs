@@ -80,9 +80,11 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
         };
 
     [HttpGet("{jobId}/events")]
+    [Security.AccessTokenQuery]
     public Task<IActionResult> Events(string jobId) => streams.OpenJobStreamAsync(HttpContext, jobId);
 
     [HttpGet("events")]
+    [Security.AccessTokenQuery]
     public async Task<IActionResult> AllEvents([FromQuery(Name = "status")] string[]? status)
     {
         var errors = new Dictionary<string, string[]>();

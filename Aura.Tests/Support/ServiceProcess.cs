@@ -23,10 +23,18 @@ public sealed class ServiceProcess : IDisposable
 
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
-    public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings) =>
+        StartAsync(new Uri($"http://127.0.0.1:{FreePort()}"), dataFolder, logsFolder, settings);
+
+    /// <summary>Like <see cref="StartAsync(string, string, string[])"/>, but bound to every interface (0.0.0.0); reached over 127.0.0.1.</summary>
+    public static Task<ServiceProcess> StartOnAllInterfacesAsync(string dataFolder, string logsFolder, params string[] settings)
     {
         var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        return StartAsync(new Uri($"http://127.0.0.1:{port}"), dataFolder, logsFolder, [.. settings, "--urls", $"http://0.0.0.0:{port}"]);
+    }
+
+    private static async Task<ServiceProcess> StartAsync(Uri address, string dataFolder, string logsFolder, string[] settings)
+    {
         var process = Process.Start(StartInfo(address, dataFolder, logsFolder, settings))!;
         // Drain the output so the child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
