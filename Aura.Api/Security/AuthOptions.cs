@@ -9,7 +9,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>The principal in local mode, and the owner of jobs stored before jobs had owners.</summary>
-    public const string LocalPrincipal = "local";
+    public const string LocalPrincipal = Aura.Core.Storage.JobQuery.DefaultOwner;
 
     public const string AdminRole = "admin";
 

@@ -18,4 +18,11 @@ public static class Principals
 
     /// <summary>A job made before jobs had owners belongs to the local principal.</summary>
     public static string OwnerOf(string? storedOwner) => storedOwner ?? AuthOptions.LocalPrincipal;
+
+    /// <summary>Whether <paramref name="user"/> may know <paramref name="job"/> exists: its owner, or an admin.</summary>
+    public static bool CanSee(ClaimsPrincipal user, Aura.Core.Jobs.JobSnapshot job) =>
+        SeesAll(user) || string.Equals(OwnerOf(job.Owner), NameOf(user), StringComparison.Ordinal);
+
+    /// <summary>The owner a list is limited to: null (everyone's) for admins.</summary>
+    public static string? ListFilter(ClaimsPrincipal user) => SeesAll(user) ? null : NameOf(user);
 }

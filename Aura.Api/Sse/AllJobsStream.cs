@@ -37,8 +37,9 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
                 var jobs = await runner.ListChangedAfterAsync(afterVersion, PageSize, ended);
                 foreach (var job in jobs)
                 {
-                    if (statuses.Count == 0 || statuses.Contains(job.Status))
-                        await writer.WriteEventAsync(ToMessage(job), job.Version, ended);
+                    // Another principal's job does not exist for this client: skipped, but its place is kept.
+                    if ((statuses.Count == 0 || statuses.Contains(job.Status)) && Security.Principals.CanSee(context.User, job))
+                        await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, job)), job.Version, ended);
                     afterVersion = job.Version;
                 }
                 if (jobs.Count == PageSize)

@@ -12,11 +12,11 @@ namespace Aura.Api.Sse;
 /// (else from the whole state).
 /// </summary>
 public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, AllJobsStream allJobsStream,
-    SseMetrics metrics, IOptions<SseOptions> options)
+    SseMetrics metrics, IOptions<SseOptions> options, Security.JobAccess access)
 {
     public async Task<IActionResult> OpenJobStreamAsync(HttpContext context, string jobId)
     {
-        if (await runner.GetJobAsync(jobId, context.RequestAborted) is null)
+        if (await access.FindAsync(context, jobId, context.RequestAborted) is null)
             return Problems.JobNotFound(context, jobId);
 
         var lastSent = LastEventId.Read(context.Request) is { } id
@@ -25,7 +25,7 @@ public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, All
         if (lastSent is { IsTerminal: true })
             return new NoContentResult();
 
-        return Open(context, () => jobStream.RunAsync(context, jobId, lastSent));
+        return Open(context, () => jobStream.RunAsync(context, jobId, Security.PathRedaction.ShownTo(context.User, lastSent)));
     }
 
     public async Task<IActionResult> OpenAllJobsStreamAsync(HttpContext context, IReadOnlySet<JobStatus> statuses)

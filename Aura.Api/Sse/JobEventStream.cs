@@ -35,7 +35,8 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
             while (true)
             {
                 var changed = _options.WakeOnChange ? runner.Signal.NextChange(jobId) : null;
-                var current = await runner.GetJobAsync(jobId, ended);
+                // Redacted as the client may see it, so the diff against what it was sent stays like for like.
+                var current = Security.PathRedaction.ShownTo(context.User, await runner.GetJobAsync(jobId, ended));
                 if (current is null)
                 {
                     await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);

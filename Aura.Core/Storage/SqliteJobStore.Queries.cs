@@ -13,12 +13,15 @@ public sealed partial class SqliteJobStore
         var sql = $"""
             SELECT snapshot FROM jobs
             WHERE ($before IS NULL OR created_at < $before) {statusFilter}
+              AND ($owner IS NULL OR COALESCE(json_extract(snapshot, '$.owner'), $defaultOwner) = $owner)
             ORDER BY created_at DESC, job_id DESC LIMIT $limit
             """;
         (string, object?)[] parameters =
         [
             ("$before", query.CreatedBefore is { } before ? Sql.Ticks(before) : null),
             ("$limit", NoneBelowZero(query.Limit)),
+            ("$owner", query.Owner),
+            ("$defaultOwner", JobQuery.DefaultOwner),
             .. statuses,
         ];
         return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
