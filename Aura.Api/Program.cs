@@ -1,4 +1,5 @@
 using Aura.Api.Infrastructure;
+using Aura.Api.Limits;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
@@ -13,7 +14,8 @@ builder.Services
     .AddAuraJobs(builder.Configuration)
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)
-    .AddAuraSecurity(builder.Configuration);
+    .AddAuraSecurity(builder.Configuration)
+    .AddAuraRateLimits(builder.Configuration);
 
 var app = builder.Build();
 if (!app.TryCheckBinding() || !app.TryOpenStore())

@@ -15,6 +15,7 @@ namespace Aura.Api.Controllers;
 public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
 {
     [HttpPost]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]
     [Consumes("application/json")]
     [RequestSizeLimit(CreateJobValidator.MaxBodyBytes)]
     public async Task<IActionResult> Create([FromBody] CreateJobBody? body, CancellationToken cancellationToken)
@@ -83,11 +84,11 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
         };
 
     [HttpGet("{jobId}/events")]
-    [Security.AccessTokenQuery]
+    [EventStreamRoute]
     public Task<IActionResult> Events(string jobId) => streams.OpenJobStreamAsync(HttpContext, jobId);
 
     [HttpGet("events")]
-    [Security.AccessTokenQuery]
+    [EventStreamRoute]
     public async Task<IActionResult> AllEvents([FromQuery(Name = "status")] string[]? status)
     {
         var errors = new Dictionary<string, string[]>();

@@ -10,7 +10,7 @@ namespace Aura.Api.Security;
 /// <summary>
 /// The <c>ApiKey</c> scheme. Local mode: everyone is the one <c>local</c> principal (with the admin
 /// role). With keys: <c>Authorization: Bearer &lt;key&gt;</c>, <c>X-Api-Key: &lt;key&gt;</c>, or on
-/// routes marked <see cref="AccessTokenQueryAttribute"/> <c>?access_token=&lt;key&gt;</c>; no key is
+/// routes marked <see cref="Sse.EventStreamRouteAttribute"/> <c>?access_token=&lt;key&gt;</c>; no key is
 /// anonymous (refused by the API's policy), an unknown key fails. The challenge is the contract's
 /// 401 problem+json with <c>WWW-Authenticate</c>.
 /// </summary>
@@ -55,8 +55,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return authorization["Bearer ".Length..].Trim();
         if (Request.Headers[HeaderName].ToString() is { Length: > 0 } header)
             return header.Trim();
-        if (Context.GetEndpoint()?.Metadata.GetMetadata<AccessTokenQueryAttribute>() is not null
-            && Request.Query[AccessTokenQueryAttribute.Parameter].ToString() is { Length: > 0 } token)
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<Sse.EventStreamRouteAttribute>() is not null
+            && Request.Query[Sse.EventStreamRouteAttribute.AccessTokenParameter].ToString() is { Length: > 0 } token)
             return token;
         return null;
     }

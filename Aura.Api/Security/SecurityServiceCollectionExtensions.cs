@@ -25,7 +25,10 @@ public static class SecurityServiceCollectionExtensions
     public static IApplicationBuilder UseAuraRequestGuards(this IApplicationBuilder app) =>
         app.UseMiddleware<LocalModeHostFilter>().UseMiddleware<CrossOriginGuard>();
 
-    /// <summary>Routing, then who is asking (the scheme reads the route's metadata) and what the route demands.</summary>
+    /// <summary>
+    /// Routing, then who is asking (the scheme reads the route's metadata) and what the route demands,
+    /// then the limits, which are counted per principal.
+    /// </summary>
     public static IApplicationBuilder UseAuraAuth(this IApplicationBuilder app) =>
-        app.UseRouting().UseAuthentication().UseAuthorization();
+        app.UseRouting().UseAuthentication().UseAuthorization().UseRateLimiter();
 }

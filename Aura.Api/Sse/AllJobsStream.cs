@@ -12,7 +12,7 @@ namespace Aura.Api.Sse;
 /// <c>Last-Event-ID: v</c> gets only jobs whose version is greater than v. It ends when the client
 /// leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     public const string EventName = "job-update";
@@ -27,7 +27,7 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time);
+        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
@@ -48,6 +48,10 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
+        catch (SseWriteTimeoutException stalled)
+        {
+            LogWriteTimedOut(stalled.Message);
+        }
         catch (Exception) when (ended.IsCancellationRequested)
         {
             // The client left, or the service is stopping (whatever the read or write cut short threw):
@@ -66,4 +70,7 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);
+
+    [LoggerMessage(LogLevel.Warning, "Event stream cut: {Reason}")]
+    private partial void LogWriteTimedOut(string reason);
 }

@@ -26,7 +26,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time);
+        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
         var started = time.GetTimestamp();
         LogOpened(jobId, lastSent?.Version);
         try
@@ -58,6 +58,10 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
+        catch (SseWriteTimeoutException stalled)
+        {
+            LogWriteTimedOut(stalled.Message);
+        }
         catch (Exception) when (ended.IsCancellationRequested)
         {
             // The client left, or the service is stopping (whatever the read or write cut short threw):
@@ -85,4 +89,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
 
     [LoggerMessage(LogLevel.Error, "Event stream for job {JobId} failed")]
     private partial void LogStreamFailed(Exception error, string jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Event stream cut: {Reason}")]
+    private partial void LogWriteTimedOut(string reason);
 }

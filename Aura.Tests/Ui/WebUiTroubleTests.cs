@@ -112,7 +112,7 @@ public sealed class WebUiTroubleTests
         // One stream per client: the jobs list holds it, so the job's own stream gets 429.
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Compose);
         var server = new AuraApplication { Orchestrator = orchestrator };
-        server.Settings["Sse:MaxStreamsPerClient"] = "1";
+        server.Settings["Sse:MaxStreamsPerPrincipal"] = "1";
         await using var ui = await UiSession.StartAsync(server);
         await ui.WaitForAsync("document.querySelector('#list-connection').dataset.state === 'live'", "the jobs stream to connect");
 
