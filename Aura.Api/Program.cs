@@ -1,3 +1,4 @@
+using Aura.Api.Health;
 using Aura.Api.Infrastructure;
 using Aura.Api.Limits;
 using Aura.Api.Security;
@@ -15,7 +16,8 @@ builder.Services
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)
     .AddAuraSecurity(builder.Configuration)
-    .AddAuraRateLimits(builder.Configuration);
+    .AddAuraRateLimits(builder.Configuration)
+    .AddAuraHealthChecks();
 
 var app = builder.Build();
 if (!app.TryCheckBinding() || !app.TryOpenStore())
@@ -30,6 +32,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuraAuth();
 app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
+app.MapAuraHealthChecks();
 
 app.Run();
 return 0;

@@ -1,4 +1,5 @@
 using Aura.Api.Controllers;
+using Aura.Api.Health;
 using Aura.Api.Sse;
 using Aura.Core;
 using Aura.Core.Jobs;

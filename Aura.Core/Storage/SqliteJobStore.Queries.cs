@@ -27,6 +27,21 @@ public sealed partial class SqliteJobStore
         return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
     }
 
+    public Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        Read<IReadOnlyDictionary<JobStatus, int>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT status, COUNT(*) FROM jobs GROUP BY status";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<JobStatus, int>();
+            while (reader.Read())
+            {
+                if (Enum.TryParse<JobStatus>(reader.GetString(0), out var status))
+                    counts[status] = reader.GetInt32(1);
+            }
+            return counts;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
         Read(connection => Sql.Snapshots(connection,
             "SELECT snapshot FROM jobs WHERE version > $after ORDER BY version LIMIT $limit",

@@ -50,7 +50,8 @@ public sealed class ServiceProcess : IDisposable
             Assert.False(process.HasExited, $"the service exited at start with code {(process.HasExited ? process.ExitCode : 0)}");
             try
             {
-                using var health = await client.GetAsync("/health");
+                // Liveness: the process answers (readiness may rightly be 503 on a machine without FFmpeg).
+                using var health = await client.GetAsync("/healthz");
                 if (health.StatusCode == HttpStatusCode.OK)
                     return service;
             }
