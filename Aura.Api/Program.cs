@@ -1,6 +1,7 @@
 using Aura.Api.Health;
 using Aura.Api.Infrastructure;
 using Aura.Api.Limits;
+using Aura.Api.Metrics;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
@@ -17,7 +18,8 @@ builder.Services
     .AddAuraApi(builder.Configuration, builder.Environment)
     .AddAuraSecurity(builder.Configuration)
     .AddAuraRateLimits(builder.Configuration)
-    .AddAuraHealthChecks();
+    .AddAuraHealthChecks()
+    .AddAuraMetrics();
 
 var app = builder.Build();
 if (!app.TryCheckBinding() || !app.TryOpenStore())
@@ -33,6 +35,7 @@ app.UseStaticFiles();
 app.UseAuraAuth();
 app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
 app.MapAuraHealthChecks();
+app.MapAuraMetrics();
 
 app.Run();
 return 0;

@@ -10,6 +10,7 @@ namespace Aura.Api.Sse;
 /// </summary>
 public sealed class SseMetrics
 {
+    // Prometheus names are the meter's and the instrument's: aura_streams_open, aura_streams_events_sent, …
     public const string MeterName = "Aura.Streams";
 
     private readonly TimeProvider _time;
@@ -30,12 +31,12 @@ public sealed class SseMetrics
     {
         _time = time;
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("aura.streams.open", () => OpenStreams, description: "Event streams open now.");
-        _openedCounter = meter.CreateCounter<long>("aura.streams.opened", description: "Event streams opened.");
-        _eventsCounter = meter.CreateCounter<long>("aura.streams.events_sent", description: "Events written to streams.");
-        _timeoutsCounter = meter.CreateCounter<long>("aura.streams.write_timeouts", description: "Streams ended because a write stalled past Sse:WriteTimeout.");
-        _refusedCounter = meter.CreateCounter<long>("aura.streams.refused", description: "Streams refused by the stream limits (429).");
-        _durations = meter.CreateHistogram<double>("aura.streams.duration", unit: "s", description: "How long streams stayed open.");
+        meter.CreateObservableGauge("open", () => OpenStreams, description: "Event streams open now.");
+        _openedCounter = meter.CreateCounter<long>("opened", description: "Event streams opened.");
+        _eventsCounter = meter.CreateCounter<long>("events_sent", description: "Events written to streams.");
+        _timeoutsCounter = meter.CreateCounter<long>("write_timeouts", description: "Streams ended because a write stalled past Sse:WriteTimeout.");
+        _refusedCounter = meter.CreateCounter<long>("refused", description: "Streams refused by the stream limits (429).");
+        _durations = meter.CreateHistogram<double>("duration", unit: "s", description: "How long streams stayed open.");
     }
 
     public int OpenStreams => Volatile.Read(ref _open);

@@ -57,6 +57,7 @@ public sealed partial class JobRunner(
         }
 
         signal.Raise(saved.JobId);
+        JobInstruments.JobCreated(saved);
         using (BeginJobScope(saved))
             LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
         _queue.Enqueue(saved.JobId);
@@ -145,6 +146,7 @@ public sealed partial class JobRunner(
             if (next with { UpdatedAt = current.UpdatedAt } == current)
                 return current;
             saved = await store.SaveAsync(next, current.Version, cancellationToken);
+            JobInstruments.Changed(current, saved);
         }
         finally
         {
