@@ -2,6 +2,7 @@ using Aura.Api.Health;
 using Aura.Api.Infrastructure;
 using Aura.Api.Limits;
 using Aura.Api.Metrics;
+using Aura.Api.OpenApi;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
@@ -19,13 +20,15 @@ builder.Services
     .AddAuraSecurity(builder.Configuration)
     .AddAuraRateLimits(builder.Configuration)
     .AddAuraHealthChecks()
-    .AddAuraMetrics();
+    .AddAuraMetrics()
+    .AddAuraOpenApi();
 
 var app = builder.Build();
 if (!app.TryCheckBinding() || !app.TryOpenStore())
     return 1;
 
 app.UseCorrelationIds();
+app.UseMiddleware<SecurityHeaders>();
 app.UseAuraRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -36,6 +39,7 @@ app.UseAuraAuth();
 app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
 app.MapAuraHealthChecks();
 app.MapAuraMetrics();
+app.MapAuraOpenApi();
 
 app.Run();
 return 0;
