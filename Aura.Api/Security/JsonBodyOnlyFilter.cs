@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Aura.Api.Security;
 
 /// <summary>
-/// Every request to an action with a body, or a Content-Type, must be <c>application/json</c> (or a
+/// Every state-changing request to an action with a body, or a Content-Type, must be <c>application/json</c> (or a
 /// <c>+json</c> type): a plain HTML form (urlencoded, multipart, text/plain) can be sent across sites
 /// without a preflight, JSON cannot. An empty body with no Content-Type (the quick demo, cancel) passes.
 /// </summary>
@@ -13,6 +13,9 @@ public sealed class JsonBodyOnlyFilter : IResourceFilter
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         var request = context.HttpContext.Request;
+        // Reads change nothing, whatever they claim to carry.
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+            return;
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (request.ContentType is null && !hasBody)
             return;

@@ -12,7 +12,18 @@ public static partial class RemoteBindGuard
     /// <summary>False means: do not run; exit with a non-zero code (the reason is logged in one line).</summary>
     public static bool TryCheckBinding(this WebApplication app)
     {
-        var keys = app.Services.GetRequiredService<ApiKeyStore>();
+        ApiKeyStore keys;
+        try
+        {
+            keys = app.Services.GetRequiredService<ApiKeyStore>();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // A keys file that cannot be read must stop the start: serving without its keys would be local mode by accident.
+            LogBadKeysFile(app.Logger, ex.Message);
+            ((IDisposable)app).Dispose();
+            return false;
+        }
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         if (!keys.IsLocalMode || auth.AllowAnonymousRemote)
             return true;
@@ -41,6 +52,9 @@ public static partial class RemoteBindGuard
                 yield return "http://*:" + configuration[key];
         }
     }
+
+    [LoggerMessage(LogLevel.Critical, "Cannot start: the API keys could not be read (Auth:ApiKeysFile): {Problem}")]
+    private static partial void LogBadKeysFile(ILogger logger, string problem);
 
     [LoggerMessage(LogLevel.Critical,
         "Cannot start: {Url} is not a loopback address and no API keys are configured, so anyone on the network could use the service. "

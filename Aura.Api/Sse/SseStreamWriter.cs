@@ -89,7 +89,9 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
             await response.WriteAsync(text, either.Token);
             await response.Body.FlushAsync(either.Token);
         }
-        catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        // Only the stall's own token is tested: Kestrel aborts the connection itself when a write is
+        // canceled, so by now the request's token may be canceled too.
+        catch (Exception ex) when (stall.IsCancellationRequested && ex is OperationCanceledException or IOException)
         {
             metrics.CountWriteTimeout();
             // The response is half written: only cutting the connection frees its buffers.

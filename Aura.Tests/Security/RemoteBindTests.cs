@@ -16,6 +16,17 @@ public sealed class RemoteBindTests
     }
 
     [Fact]
+    public async Task A_keys_file_that_cannot_be_read_stops_the_start_in_one_line()
+    {
+        using var folder = new TempFolder();
+        var (exitCode, output) = await ServiceProcess.RunToExitAsync(folder.Combine("data"), folder.Combine("logs"),
+            "--Auth:ApiKeysFile", folder.Combine("no-such-keys.txt"));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Auth:ApiKeysFile", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public async Task Binding_every_interface_with_AllowAnonymousRemote_starts()
     {
         using var folder = new TempFolder();
