@@ -29,7 +29,8 @@ public sealed partial class JobRunner
         CancellationToken cancellationToken)
     {
         // Keys are visible ASCII without spaces, so "owner key" cannot collide with another owner's key.
-        key = owner is null ? key : $"{owner} {key}";
+        // The local principal's keys stay bare, as they were stored before keys had owners.
+        key = owner is null or JobQuery.DefaultOwner ? key : $"{owner} {key}";
         var hash = RequestHash(request);
         var jobId = NewJobId();
         var now = time.GetUtcNow();
