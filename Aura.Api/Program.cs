@@ -1,4 +1,9 @@
+using Aura.Api.Health;
 using Aura.Api.Infrastructure;
+using Aura.Api.Limits;
+using Aura.Api.Metrics;
+using Aura.Api.OpenApi;
+using Aura.Api.Security;
 using Aura.Core.Jobs;
 using Aura.Core.Orchestration;
 using Aura.Core.Storage;
@@ -11,19 +16,30 @@ builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
     .AddAuraPipeline(builder.Configuration)
-    .AddAuraApi(builder.Configuration, builder.Environment);
+    .AddAuraApi(builder.Configuration, builder.Environment)
+    .AddAuraSecurity(builder.Configuration)
+    .AddAuraRateLimits(builder.Configuration)
+    .AddAuraHealthChecks()
+    .AddAuraMetrics()
+    .AddAuraOpenApi();
 
 var app = builder.Build();
-if (!app.TryOpenStore())
+if (!app.TryCheckBinding() || !app.TryOpenStore())
     return 1;
 
 app.UseCorrelationIds();
+app.UseMiddleware<SecurityHeaders>();
 app.UseAuraRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuraRequestGuards();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapControllers();
+app.UseAuraAuth();
+app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
+app.MapAuraHealthChecks();
+app.MapAuraMetrics();
+app.MapAuraOpenApi();
 
 app.Run();
 return 0;

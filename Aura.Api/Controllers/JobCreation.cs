@@ -35,9 +35,10 @@ public sealed partial class JobCreation(JobRunner runner, FFmpegLocator ffmpeg)
         try
         {
             var correlationId = CorrelationId.Of(context);
+            var owner = Security.Principals.NameOf(context.User);
             var outcome = key.Length == 0
-                ? new CreateOutcome.Created(await runner.CreateAndStartJobAsync(request, correlationId, cancellationToken))
-                : await runner.CreateOnceAsync(key, request, correlationId, cancellationToken);
+                ? new CreateOutcome.Created(await runner.CreateAndStartJobAsync(request, correlationId, owner, cancellationToken))
+                : await runner.CreateOnceAsync(key, request, correlationId, owner, cancellationToken);
             return Answer(context, outcome);
         }
         catch (JobQueueFullException full)
@@ -53,10 +54,10 @@ public sealed partial class JobCreation(JobRunner runner, FFmpegLocator ffmpeg)
         switch (outcome)
         {
             case CreateOutcome.Created { Job: var job }:
-                return new AcceptedResult(JobUrls.Job(job.JobId), JobResponse.From(job));
+                return new AcceptedResult(JobUrls.Job(job.JobId), JobResponse.From(Security.PathRedaction.ShownTo(context.User, job)));
             case CreateOutcome.Replayed { Job: var job }:
                 context.Response.Headers["Idempotent-Replayed"] = "true";
-                return new AcceptedResult(JobUrls.Job(job.JobId), JobResponse.From(job));
+                return new AcceptedResult(JobUrls.Job(job.JobId), JobResponse.From(Security.PathRedaction.ShownTo(context.User, job)));
             case CreateOutcome.KeyReused reused:
                 return Problems.Result(context, StatusCodes.Status422UnprocessableEntity, ErrorCodes.IdempotencyConflict,
                     "This Idempotency-Key was already used for a different request.",

@@ -10,14 +10,14 @@ namespace Aura.Api.Controllers;
 /// <summary>A job's files: its artifacts (with Range, by name from the job's own list only) and its FFmpeg log.</summary>
 [ApiController]
 [Route("api/jobs/{jobId}")]
-public sealed class JobFilesController(JobRunner runner, IOptions<JobRunnerOptions> options) : ControllerBase
+public sealed class JobFilesController(Security.JobAccess access, IOptions<JobRunnerOptions> options) : ControllerBase
 {
     public const int MaxTailLines = 10_000;
 
     [HttpGet("artifacts/{name}")]
     public async Task<IActionResult> Artifact(string jobId, string name, CancellationToken cancellationToken)
     {
-        if (await runner.GetJobAsync(jobId, cancellationToken) is not { } job)
+        if (await access.FindAsync(HttpContext, jobId, cancellationToken) is not { } job)
             return Problems.JobNotFound(HttpContext, jobId);
         // The path comes from the job's own record, never from the URL; and it must lie in the job's folder.
         var artifact = job.FindArtifact(name);
@@ -38,7 +38,7 @@ public sealed class JobFilesController(JobRunner runner, IOptions<JobRunnerOptio
                 return Problems.Validation(HttpContext, new Dictionary<string, string[]> { ["tail"] = [$"Use a whole number from 1 to {MaxTailLines}."] });
             lines = n;
         }
-        if (await runner.GetJobAsync(jobId, cancellationToken) is null)
+        if (await access.FindAsync(HttpContext, jobId, cancellationToken) is null)
             return Problems.JobNotFound(HttpContext, jobId);
 
         var path = options.Value.FFmpegLogOf(jobId);

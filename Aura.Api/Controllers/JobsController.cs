@@ -1,5 +1,6 @@
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
+using Aura.Api.Security;
 using Aura.Api.Sse;
 using Aura.Core.Events;
 using Aura.Core.Jobs;
@@ -11,9 +12,10 @@ namespace Aura.Api.Controllers;
 /// <summary>Jobs over REST and their progress as Server-Sent Events. Thin: bind, one call into Aura.Core, map.</summary>
 [ApiController]
 [Route("api/jobs")]
-public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams) : ControllerBase
+public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
 {
     [HttpPost]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]
     [Consumes("application/json")]
     [RequestSizeLimit(CreateJobValidator.MaxBodyBytes)]
     public async Task<IActionResult> Create([FromBody] CreateJobBody? body, CancellationToken cancellationToken)
@@ -30,23 +32,23 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
     {
         var errors = new Dictionary<string, string[]>();
         var query = new JobQuery(JobQueryParameters.Statuses(status ?? [], errors),
-            JobQueryParameters.Before(before, errors), JobQueryParameters.Limit(limit, errors));
+            JobQueryParameters.Before(before, errors), JobQueryParameters.Limit(limit, errors)) { Owner = Principals.ListFilter(User) };
         if (errors.Count > 0)
             return Problems.Validation(HttpContext, errors);
         var jobs = await runner.ListJobsAsync(query, cancellationToken);
-        return Ok(new JobListResponse(jobs.Select(JobResponse.From).ToList(), jobs.Count));
+        return Ok(new JobListResponse(jobs.Select(j => JobResponse.From(PathRedaction.ShownTo(User, j))).ToList(), jobs.Count));
     }
 
     [HttpGet("{jobId}")]
     public async Task<IActionResult> Get(string jobId, CancellationToken cancellationToken) =>
-        await runner.GetJobAsync(jobId, cancellationToken) is { } job
-            ? Ok(JobResponse.From(job))
+        await access.FindAsync(HttpContext, jobId, cancellationToken) is { } job
+            ? Ok(JobResponse.From(PathRedaction.ShownTo(User, job)))
             : Problems.JobNotFound(HttpContext, jobId);
 
     [HttpHead("{jobId}")]
     public async Task<IActionResult> Head(string jobId, CancellationToken cancellationToken)
     {
-        if (await runner.GetJobAsync(jobId, cancellationToken) is not { } job)
+        if (await access.FindAsync(HttpContext, jobId, cancellationToken) is not { } job)
             return NotFound();
         Response.Headers["X-Job-Status"] = job.Status.ToString();
         Response.Headers["X-Job-Stage"] = job.Stage.ToString();
@@ -57,9 +59,10 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
 
     [HttpPost("{jobId}/cancel")]
     public async Task<IActionResult> Cancel(string jobId, CancellationToken cancellationToken) =>
-        await runner.CancelAsync(jobId, cancellationToken) switch
+        await access.FindAsync(HttpContext, jobId, cancellationToken) is null ? Problems.JobNotFound(HttpContext, jobId)
+        : await runner.CancelAsync(jobId, cancellationToken) switch
         {
-            CancelOutcome.Accepted accepted => Accepted(JobUrls.Job(jobId), JobResponse.From(accepted.Job)),
+            CancelOutcome.Accepted accepted => Accepted(JobUrls.Job(jobId), JobResponse.From(PathRedaction.ShownTo(User, accepted.Job))),
             CancelOutcome.NotCancellable refused => Problems.Result(HttpContext, StatusCodes.Status409Conflict,
                 ErrorCodes.JobNotCancellable, $"The job is {refused.Job.Status}; a finished job cannot be canceled.",
                 "Nothing to do: the job has already ended.", jobId,
@@ -69,7 +72,8 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
 
     [HttpDelete("{jobId}")]
     public async Task<IActionResult> Delete(string jobId, CancellationToken cancellationToken) =>
-        await runner.DeleteJobAsync(jobId, cancellationToken) switch
+        await access.FindAsync(HttpContext, jobId, cancellationToken) is null ? Problems.JobNotFound(HttpContext, jobId)
+        : await runner.DeleteJobAsync(jobId, cancellationToken) switch
         {
             DeleteOutcome.Deleted => NoContent(),
             DeleteOutcome.NotEnded running => Problems.Result(HttpContext, StatusCodes.Status409Conflict, ErrorCodes.JobNotDeletable,
@@ -80,9 +84,11 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
         };
 
     [HttpGet("{jobId}/events")]
+    [EventStreamRoute]
     public Task<IActionResult> Events(string jobId) => streams.OpenJobStreamAsync(HttpContext, jobId);
 
     [HttpGet("events")]
+    [EventStreamRoute]
     public async Task<IActionResult> AllEvents([FromQuery(Name = "status")] string[]? status)
     {
         var errors = new Dictionary<string, string[]>();

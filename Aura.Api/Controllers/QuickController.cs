@@ -12,6 +12,7 @@ namespace Aura.Api.Controllers;
 public sealed class QuickController(JobCreation creation) : ControllerBase
 {
     [HttpPost("demo")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]
     [RequestSizeLimit(CreateJobValidator.MaxBodyBytes)]
     public async Task<IActionResult> Demo([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] QuickDemoBody? body,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Aura.Api.Controllers;
+using Aura.Api.Health;
 using Aura.Api.Sse;
 using Aura.Core;
 using Aura.Core.Jobs;
@@ -31,6 +32,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AllJobsStream>();
         services.AddSingleton<EventStreams>();
         services.AddSingleton<JobCreation>();
+        services.AddSingleton<Security.JobAccess>();
 
         // One data folder (Storage:DataFolder) holds the database and the jobs' files. Relative folders are
         // taken from the content root, so the service finds its files wherever it is started from.

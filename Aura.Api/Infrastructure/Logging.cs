@@ -16,6 +16,8 @@ public static class Logging
             .ReadFrom.Configuration(context.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            // Last of the enrichers, so that no property added before it keeps a key.
+            .Enrich.With<Security.AccessTokenRedaction>()
             .WriteTo.Console(outputTemplate: Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(file, rollingInterval: RollingInterval.Day, outputTemplate: Template, shared: true,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));

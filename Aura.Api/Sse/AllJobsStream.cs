@@ -14,7 +14,7 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     public const string EventName = "job-update";
@@ -30,7 +30,7 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time);
+        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
@@ -45,10 +45,15 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
                 var batch = AllJobsBatch.Merge(jobs, deletions, PageSize);
                 foreach (var item in batch.Items)
                 {
+                    // Another principal's job does not exist for this client: skipped, but its place is kept. A deletion
+                    // names no owner, so only those who see every job are told of it.
                     if (item.Deletion is { } deletion)
-                        await writer.WriteEventAsync(ToMessage(deletion), deletion.Version, ended);
-                    else if (statuses.Count == 0 || statuses.Contains(item.Job!.Status))
-                        await writer.WriteEventAsync(ToMessage(item.Job!), item.Version, ended);
+                    {
+                        if (Security.Principals.SeesAll(context.User))
+                            await writer.WriteEventAsync(ToMessage(deletion), deletion.Version, ended);
+                    }
+                    else if ((statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job))
+                        await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, item.Job)!), item.Version, ended);
                     afterVersion = item.Version;
                 }
                 if (batch.MoreWaiting)
@@ -56,6 +61,10 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
+        }
+        catch (SseWriteTimeoutException stalled)
+        {
+            LogWriteTimedOut(stalled.Message);
         }
         catch (Exception) when (ended.IsCancellationRequested)
         {
@@ -78,4 +87,7 @@ public sealed partial class AllJobsStream(JobRunner runner, IOptions<SseOptions>
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);
+
+    [LoggerMessage(LogLevel.Warning, "Event stream cut: {Reason}")]
+    private partial void LogWriteTimedOut(string reason);
 }

@@ -26,7 +26,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time);
+        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
         var started = time.GetTimestamp();
         LogOpened(jobId, lastSent?.Version);
         try
@@ -35,7 +35,8 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
             while (true)
             {
                 var changed = _options.WakeOnChange ? runner.Signal.NextChange(jobId) : null;
-                var current = await runner.GetJobAsync(jobId, ended);
+                // Redacted as the client may see it, so the diff against what it was sent stays like for like.
+                var current = Security.PathRedaction.ShownTo(context.User, await runner.GetJobAsync(jobId, ended));
                 if (current is null)
                 {
                     await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);
@@ -56,6 +57,10 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
                 }
                 await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
+        }
+        catch (SseWriteTimeoutException stalled)
+        {
+            LogWriteTimedOut(stalled.Message);
         }
         catch (Exception) when (ended.IsCancellationRequested)
         {
@@ -84,4 +89,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
 
     [LoggerMessage(LogLevel.Error, "Event stream for job {JobId} failed")]
     private partial void LogStreamFailed(Exception error, string jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Event stream cut: {Reason}")]
+    private partial void LogWriteTimedOut(string reason);
 }

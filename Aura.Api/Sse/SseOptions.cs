@@ -22,7 +22,15 @@ public sealed class SseOptions
     [Range(0, 600_000)]
     public int RetryMilliseconds { get; set; } = 3000;
 
-    /// <summary>How many streams one client (remote address) may hold open at once.</summary>
-    [Range(1, 10_000)]
-    public int MaxStreamsPerClient { get; set; } = 32;
+    /// <summary>How many streams one principal (one key; in local mode, everyone) may hold open at once.</summary>
+    [Range(1, 100_000)]
+    public int MaxStreamsPerPrincipal { get; set; } = 20;
+
+    /// <summary>How many streams the service holds open at once, for everyone together.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxStreams { get; set; } = 1000;
+
+    /// <summary>A write to a client that stalls this long (the client stopped reading) ends its stream.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -7,8 +7,11 @@ namespace Aura.Api.Sse;
 /// <summary>
 /// Writes one event stream: headers flushed at once (before any state change, so clients and
 /// proxies see a live stream), then events and keep-alive comments, each flushed as it is written.
+/// A write that stalls past <paramref name="writeTimeout"/> (a client that stopped reading: the
+/// server's buffers are full) cuts the connection and throws <see cref="SseWriteTimeoutException"/>,
+/// so such a client never holds growing memory or a stream slot.
 /// </summary>
-public sealed class SseStreamWriter(HttpResponse response, TimeProvider time)
+public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, SseMetrics metrics, TimeSpan writeTimeout)
 {
     public DateTimeOffset LastWriteAt { get; private set; } = time.GetUtcNow();
 
@@ -29,12 +32,14 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time)
     public Task WriteBatchAsync(IReadOnlyList<SseMessage> messages, long id, CancellationToken cancellationToken)
     {
         EventsWritten += messages.Count;
+        metrics.CountEvents(messages.Count);
         return WriteAsync(SseFraming.Batch(messages, id), cancellationToken);
     }
 
     public Task WriteEventAsync(SseMessage message, long? id, CancellationToken cancellationToken)
     {
         EventsWritten++;
+        metrics.CountEvents(1);
         return WriteAsync(SseFraming.Event(message, id), cancellationToken);
     }
 
@@ -77,8 +82,22 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time)
 
     private async Task WriteAsync(string text, CancellationToken cancellationToken)
     {
-        await response.WriteAsync(text, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        using var stall = new CancellationTokenSource(writeTimeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
+        try
+        {
+            await response.WriteAsync(text, either.Token);
+            await response.Body.FlushAsync(either.Token);
+        }
+        // Only the stall's own token is tested: Kestrel aborts the connection itself when a write is
+        // canceled, so by now the request's token may be canceled too.
+        catch (Exception ex) when (stall.IsCancellationRequested && ex is OperationCanceledException or IOException)
+        {
+            metrics.CountWriteTimeout();
+            // The response is half written: only cutting the connection frees its buffers.
+            response.HttpContext.Abort();
+            throw new SseWriteTimeoutException(writeTimeout);
+        }
         LastWriteAt = time.GetUtcNow();
     }
 }

@@ -16,7 +16,12 @@ public static class ErrorCodes
     public const string DiskFull = "E306-DISK_FULL";
     public const string TtsFailed = "E307-TTS_FAILED";
     public const string Interrupted = "E308-INTERRUPTED";
+    public const string HostNotAllowed = "E400-HOST_NOT_ALLOWED";
+    public const string Unauthorized = "E401-UNAUTHORIZED";
+    public const string Forbidden = "E403-FORBIDDEN";
+    public const string CrossOrigin = "E403-CROSS_ORIGIN";
     public const string TooManyStreams = "E429-TOO_MANY_STREAMS";
+    public const string TooManyRequests = "E429-TOO_MANY_REQUESTS";
     public const string BodyTooLarge = "E413-BODY_TOO_LARGE";
     public const string QueueFull = "E503-QUEUE_FULL";
     public const string Internal = "E500-INTERNAL";

@@ -29,6 +29,8 @@ public sealed partial class JobRunner
     private JobChange EndFor(Exception error, RunningJob run) => error switch
     {
         OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
+        OperationCanceledException when run.TimedOut => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
+            $"The job ran longer than {_options.MaxDuration} (Jobs:MaxDuration).", "Make the video shorter, or raise Jobs:MaxDuration, then try again.")),
         OperationCanceledException when run.Stalled => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
             $"The job reported no progress for {_options.StallTimeout}.", "Check the FFmpeg log and the service log, then try again.")),
         JobFailedException failed => new JobChange.Failed(failed.Reason),

@@ -18,8 +18,19 @@ public sealed partial class JobRunner
     /// Creates the job for <paramref name="key"/> once. The same key with the same request answers
     /// with the job the first request made; with another request it is refused.
     /// </summary>
-    public async Task<CreateOutcome> CreateOnceAsync(string key, JobRequest request, string correlationId, CancellationToken cancellationToken)
+    public Task<CreateOutcome> CreateOnceAsync(string key, JobRequest request, string correlationId, CancellationToken cancellationToken) =>
+        CreateOnceAsync(key, request, correlationId, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateOnceAsync(string, JobRequest, string, CancellationToken)"/>, for <paramref name="owner"/>: keys are
+    /// per owner, so one principal's key never answers with another's job.
+    /// </summary>
+    public async Task<CreateOutcome> CreateOnceAsync(string key, JobRequest request, string correlationId, string? owner,
+        CancellationToken cancellationToken)
     {
+        // Keys are visible ASCII without spaces, so "owner key" cannot collide with another owner's key.
+        // The local principal's keys stay bare, as they were stored before keys had owners.
+        key = owner is null or JobQuery.DefaultOwner ? key : $"{owner} {key}";
         var hash = RequestHash(request);
         var jobId = NewJobId();
         var now = time.GetUtcNow();
@@ -28,7 +39,7 @@ public sealed partial class JobRunner
         {
             try
             {
-                return new CreateOutcome.Created(await CreateAndStartJobAsync(jobId, request, correlationId, cancellationToken));
+                return new CreateOutcome.Created(await CreateAndStartJobAsync(jobId, request, correlationId, owner, cancellationToken));
             }
             catch
             {
@@ -45,7 +56,7 @@ public sealed partial class JobRunner
             return new CreateOutcome.InProgress(claim.Entry.JobId);
         try
         {
-            return new CreateOutcome.Created(await CreateAndStartJobAsync(claim.Entry.JobId, request, correlationId, cancellationToken));
+            return new CreateOutcome.Created(await CreateAndStartJobAsync(claim.Entry.JobId, request, correlationId, owner, cancellationToken));
         }
         catch
         {

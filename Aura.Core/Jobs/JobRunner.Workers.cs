@@ -61,7 +61,7 @@ public sealed partial class JobRunner
             return;
         }
 
-        using var run = new RunningJob(time, _options.StallTimeout, stopping);
+        using var run = new RunningJob(time, _options, stopping, () => _ = WarnStalledAsync(jobId));
         _running[jobId] = run;
         try
         {
@@ -91,6 +91,26 @@ public sealed partial class JobRunner
             _running.TryRemove(jobId, out _);
         }
     }
+
+    /// <summary>The stall warning: told to the job's followers as a <c>warning</c> event; the job keeps running.</summary>
+    private async Task WarnStalledAsync(string jobId)
+    {
+        try
+        {
+            LogStallWarning(jobId, _options.StallWarning);
+            await UpdateJobAsync(jobId, new JobChange.Warned(
+                $"No progress for {_options.StallWarning}; the job fails if none comes within {_options.StallTimeout} (Jobs:StallTimeout)."),
+                CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A warning that cannot be written (a full disk) must not end the job: the stall timeout still stands.
+            LogWorkerError(ex, jobId);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} reported no progress for {Quiet}")]
+    private partial void LogStallWarning(string jobId, TimeSpan quiet);
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} started (attempt {Attempt})")]
     private partial void LogStarted(string jobId, int attempt);

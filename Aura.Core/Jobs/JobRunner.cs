@@ -29,16 +29,22 @@ public sealed partial class JobRunner(
     /// <summary>Keeps a new job as <c>Queued</c> and puts it on the queue.</summary>
     /// <exception cref="JobQueueFullException">the queue holds <see cref="JobRunnerOptions.QueueCapacity"/> jobs already.</exception>
     public Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, CancellationToken cancellationToken) =>
-        CreateAndStartJobAsync(NewJobId(), request, correlationId, cancellationToken);
+        CreateAndStartJobAsync(NewJobId(), request, correlationId, null, cancellationToken);
+
+    /// <summary>Keeps a new job of <paramref name="owner"/> as <c>Queued</c> and puts it on the queue.</summary>
+    /// <exception cref="JobQueueFullException">the queue holds <see cref="JobRunnerOptions.QueueCapacity"/> jobs already.</exception>
+    public Task<JobSnapshot> CreateAndStartJobAsync(JobRequest request, string correlationId, string? owner, CancellationToken cancellationToken) =>
+        CreateAndStartJobAsync(NewJobId(), request, correlationId, owner, cancellationToken);
 
     private static string NewJobId() => Guid.NewGuid().ToString("N");
 
-    private async Task<JobSnapshot> CreateAndStartJobAsync(string jobId, JobRequest request, string correlationId, CancellationToken cancellationToken)
+    private async Task<JobSnapshot> CreateAndStartJobAsync(string jobId, JobRequest request, string correlationId, string? owner,
+        CancellationToken cancellationToken)
     {
         if (!_queue.TryReserve(jobId))
             throw new JobQueueFullException(_options.QueueCapacity);
 
-        var job = JobStateMachine.NewJob(jobId, correlationId, request, time.GetUtcNow());
+        var job = JobStateMachine.NewJob(jobId, correlationId, request, time.GetUtcNow()) with { Owner = owner };
         JobSnapshot saved;
         try
         {
@@ -51,6 +57,7 @@ public sealed partial class JobRunner(
         }
 
         signal.Raise(saved.JobId);
+        JobInstruments.JobCreated(saved);
         using (BeginJobScope(saved))
             LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
         _queue.Enqueue(saved.JobId);
@@ -146,6 +153,7 @@ public sealed partial class JobRunner(
             if (next with { UpdatedAt = current.UpdatedAt } == current)
                 return current;
             saved = await store.SaveAsync(next, current.Version, cancellationToken);
+            JobInstruments.Changed(current, saved);
         }
         finally
         {

@@ -23,6 +23,14 @@ public sealed class JobRunnerOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A running job that reports nothing for this long gets a <c>warning</c> (it keeps running until <see cref="StallTimeout"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StallWarning { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>A run that lasts longer than this in all fails with E305, however much progress it reports.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>
     /// How long a cancel request waits for the job to end before it answers. <c>FFmpeg:KillGracePeriod</c>
     /// must be shorter, so an FFmpeg that ignores the interrupt is killed in time for the answer to read Canceled.

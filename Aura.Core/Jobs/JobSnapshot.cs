@@ -12,6 +12,9 @@ public sealed record JobSnapshot
     public required string JobId { get; init; }
     public required string CorrelationId { get; init; }
     public required JobRequest Request { get; init; }
+
+    /// <summary>The principal that created the job; null for jobs stored before jobs had owners (they belong to the local principal).</summary>
+    public string? Owner { get; init; }
     public JobStatus Status { get; init; } = JobStatus.Queued;
     public JobStage Stage { get; init; } = JobStage.Queued;
     public int Percent { get; init; }

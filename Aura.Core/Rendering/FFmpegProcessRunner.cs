@@ -131,6 +131,8 @@ public sealed partial class FFmpegProcessRunner(
 
         outputs.Commit();
         LogCompleted(run.Purpose, run.Job.JobId, result.RunTime.TotalMilliseconds);
+        if (run.ExpectedDuration is { } media && media > TimeSpan.Zero && result.RunTime > TimeSpan.Zero)
+            Jobs.JobInstruments.RenderSpeed.Record(media.TotalSeconds / result.RunTime.TotalSeconds);
         if (onProgress is not null)
             await onProgress(parser.Completed());
     }

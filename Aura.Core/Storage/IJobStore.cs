@@ -45,6 +45,10 @@ public interface IJobStore
     /// <summary>The newest number the sequence has issued (0 before any). Deleting jobs never lowers it.</summary>
     Task<long> GetLastVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>How many jobs are in each status (for <c>/health</c> and the metrics). Stores may answer it more cheaply than by listing.</summary>
+    async Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        (await ListAsync(JobQuery.All(), cancellationToken)).GroupBy(j => j.Status).ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>
     /// Removes a job and its history and, in the same step, records its deletion (a tombstone) under
     /// the next sequence number, at <paramref name="deletedAt"/>; false when there was no job (then

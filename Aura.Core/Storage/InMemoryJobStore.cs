@@ -56,6 +56,7 @@ public sealed partial class InMemoryJobStore : IJobStore
         Latest(jobs => jobs
             .Where(j => query.Statuses.Count == 0 || query.Statuses.Contains(j.Status))
             .Where(j => query.CreatedBefore is not { } before || j.CreatedAt < before)
+            .Where(query.IsOwnedBy)
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.JobId, StringComparer.Ordinal)
             .Take(query.Limit));
 

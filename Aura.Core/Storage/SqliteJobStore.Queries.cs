@@ -13,16 +13,34 @@ public sealed partial class SqliteJobStore
         var sql = $"""
             SELECT snapshot FROM jobs
             WHERE ($before IS NULL OR created_at < $before) {statusFilter}
+              AND ($owner IS NULL OR COALESCE(json_extract(snapshot, '$.owner'), $defaultOwner) = $owner)
             ORDER BY created_at DESC, job_id DESC LIMIT $limit
             """;
         (string, object?)[] parameters =
         [
             ("$before", query.CreatedBefore is { } before ? Sql.Ticks(before) : null),
             ("$limit", NoneBelowZero(query.Limit)),
+            ("$owner", query.Owner),
+            ("$defaultOwner", JobQuery.DefaultOwner),
             .. statuses,
         ];
         return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
     }
+
+    public Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        Read<IReadOnlyDictionary<JobStatus, int>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT status, COUNT(*) FROM jobs GROUP BY status";
+            using var reader = command.ExecuteReader();
+            var counts = new Dictionary<JobStatus, int>();
+            while (reader.Read())
+            {
+                if (Enum.TryParse<JobStatus>(reader.GetString(0), out var status))
+                    counts[status] = reader.GetInt32(1);
+            }
+            return counts;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
         Read(connection => Sql.Snapshots(connection,

@@ -10,7 +10,7 @@ public sealed class HealthDiskTests
         // More than any disk here has: both folders fall below it.
         using var app = new AuraApplication { Settings = { ["Health:MinFreeDiskMegabytes"] = "10000000" } };
 
-        var health = await app.Client().GetFromJsonAsync("/health");
+        var health = await app.Client().GetHealthAsync();
 
         Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
         var disk = health.GetProperty("disk");
@@ -33,7 +33,7 @@ public sealed class HealthDiskTests
     {
         using var app = new AuraApplication { Settings = { ["Health:MinFreeDiskMegabytes"] = "1" } };
 
-        var disk = (await app.Client().GetFromJsonAsync("/health")).GetProperty("disk");
+        var disk = (await app.Client().GetHealthAsync()).GetProperty("disk");
 
         Assert.True(disk.GetProperty("ready").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, disk.GetProperty("problem").ValueKind);

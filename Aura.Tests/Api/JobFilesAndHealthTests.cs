@@ -56,7 +56,7 @@ public sealed class JobFilesAndHealthTests
     public async Task Health_reports_ffmpeg_store_disk_and_streams()
     {
         using var app = new AuraApplication();
-        var health = await app.Client().GetFromJsonAsync("/health");
+        var health = await app.Client().GetHealthAsync();
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("ffmpeg").GetProperty("ready").GetBoolean());
@@ -73,7 +73,7 @@ public sealed class JobFilesAndHealthTests
         var client = app.Client();
 
         var (response, problem) = await client.PostJobAsync("""{ "brief": { "topic": "x" } }""");
-        var health = await client.GetFromJsonAsync("/health");
+        var health = await client.GetHealthAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("E302-FFMPEG_NOT_FOUND", problem.GetProperty("code").GetString());

@@ -37,12 +37,12 @@ public sealed class SmallDiskTests
         using var get = await client.GetAsync($"/api/jobs/{filling}");
         await using (var stream = await SseSession.OpenAsync(client, $"/api/jobs/{filling}/events"))
             Assert.Contains(await stream.ReadToEndAsync(), e => e.EventType == "job-failed");
-        var unhealthy = await client.GetFromJsonAsync("/health");
+        var unhealthy = await client.GetHealthAsync();
         // Space comes back: no restart needed.
         disk.Free();
         var afterwards = await client.CreateJobAsync();
         var succeeded = await client.WaitForEndAsync(afterwards);
-        var healthy = await client.GetFromJsonAsync("/health");
+        var healthy = await client.GetHealthAsync();
 
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
         Assert.Equal(ErrorCodes.DiskFull, failed.GetProperty("failure").GetProperty("code").GetString());
@@ -72,7 +72,7 @@ public sealed class SmallDiskTests
         // Room for the job to be created, not for it to run: its next writes find the disk full.
         disk.Fill(leaveBytes: 64 * 1024);
         var jobId = await client.CreateJobAsync();
-        await WaitUntilAsync(async () => (await client.GetFromJsonAsync("/health")).GetProperty("disk").GetProperty("lastStoreWriteFull").ValueKind == JsonValueKind.Object
+        await WaitUntilAsync(async () => (await client.GetHealthAsync()).GetProperty("disk").GetProperty("lastStoreWriteFull").ValueKind == JsonValueKind.Object
             || (await client.GetJobAsync(jobId)).GetProperty("status").GetString() == "Failed");
         disk.Fill();
         var whileFull = await client.GetJobAsync(jobId);

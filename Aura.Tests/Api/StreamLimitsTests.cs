@@ -40,7 +40,7 @@ public sealed class StreamLimitsTests
     public async Task A_client_over_its_stream_limit_gets_429_with_retry_after()
     {
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
-        using var app = new AuraApplication { Orchestrator = orchestrator, Settings = { ["Sse:MaxStreamsPerClient"] = "2" } };
+        using var app = new AuraApplication { Orchestrator = orchestrator, Settings = { ["Sse:MaxStreamsPerPrincipal"] = "2" } };
         var client = app.Client();
         var jobId = await client.CreateJobAsync();
         await using var one = await SseSession.OpenAsync(client, $"/api/jobs/{jobId}/events");

@@ -27,10 +27,18 @@ public sealed class ServiceProcess : IDisposable
 
     public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
-    public static async Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings)
+    public static Task<ServiceProcess> StartAsync(string dataFolder, string logsFolder, params string[] settings) =>
+        StartAsync(new Uri($"http://127.0.0.1:{FreePort()}"), dataFolder, logsFolder, settings);
+
+    /// <summary>Like <see cref="StartAsync(string, string, string[])"/>, but bound to every interface (0.0.0.0); reached over 127.0.0.1.</summary>
+    public static Task<ServiceProcess> StartOnAllInterfacesAsync(string dataFolder, string logsFolder, params string[] settings)
     {
         var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        return StartAsync(new Uri($"http://127.0.0.1:{port}"), dataFolder, logsFolder, [.. settings, "--urls", $"http://0.0.0.0:{port}"]);
+    }
+
+    private static async Task<ServiceProcess> StartAsync(Uri address, string dataFolder, string logsFolder, string[] settings)
+    {
         var start = StartInfo(address, dataFolder, logsFolder, settings);
         // In its own process group, so a test can signal the group as a terminal's Ctrl+C does. setsid
         // execs dotnet in place (this child is no group leader), so the pid stays the service's.
@@ -51,7 +59,8 @@ public sealed class ServiceProcess : IDisposable
             Assert.False(process.HasExited, $"the service exited at start with code {(process.HasExited ? process.ExitCode : 0)}");
             try
             {
-                using var health = await client.GetAsync("/health");
+                // Liveness: the process answers (readiness may rightly be 503 on a machine without FFmpeg).
+                using var health = await client.GetAsync("/healthz");
                 if (health.StatusCode == HttpStatusCode.OK)
                     return service;
             }

@@ -58,7 +58,7 @@ public static class IdleStreamsBench
     {
         using var espeak = WaitingEspeak.Create();
         await using var service = await ServiceInstance.StartAsync(apiFolder, "idle",
-            "--Sse:MaxStreamsPerClient", "1000", "--Tts:EspeakPath", espeak.Path);
+            "--Sse:MaxStreamsPerPrincipal", "1000", "--Tts:EspeakPath", espeak.Path);
         var jobId = await JobClient.CreateAsync(service, "/api/jobs", JobClient.SmallJob);
         await WaitForStageAsync(service, jobId, "Voice");
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Aura.Api.Controllers;
+namespace Aura.Api.Health;
 
 /// <summary>The <c>Health</c> configuration section.</summary>
 public sealed class HealthOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
 
-namespace Aura.Api.Controllers;
+namespace Aura.Api.Health;
 
 /// <summary>
 /// The disk part of readiness: free space of the data folder and the logs folder against

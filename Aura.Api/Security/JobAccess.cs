@@ -1,0 +1,14 @@
+using Aura.Core.Jobs;
+
+namespace Aura.Api.Security;
+
+/// <summary>
+/// Finds a job as the asking principal may know it: another principal's job does not exist for it
+/// (every route answers 404, as for an unknown id), and paths are shown only where allowed.
+/// </summary>
+public sealed class JobAccess(JobRunner runner)
+{
+    /// <summary>The job, unredacted (for the server's own use, such as serving its files), or null when the user may not see it.</summary>
+    public async Task<JobSnapshot?> FindAsync(HttpContext context, string jobId, CancellationToken cancellationToken) =>
+        await runner.GetJobAsync(jobId, cancellationToken) is { } job && Principals.CanSee(context.User, job) ? job : null;
+}
