@@ -52,7 +52,7 @@ public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, 
                         if (Security.Principals.SeesAll(context.User))
                             await writer.WriteEventAsync(ToMessage(deletion), deletion.Version, ended);
                     }
-                    else if ((statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job))
+                    else if ((statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job!))
                         await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, item.Job)!), item.Version, ended);
                     afterVersion = item.Version;
                 }
