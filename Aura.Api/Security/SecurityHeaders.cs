@@ -10,12 +10,8 @@ namespace Aura.Api.Security;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
-    // Two relaxations for today's UI, which the policy would otherwise break: its favicon is "data:,",
-    // and its progress bars set a style attribute (style-src-attr allows only attributes, never
-    // <style> elements or inline scripts). A UI that sets widths through element.style needs neither.
     public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; style-src-attr 'unsafe-inline'; "
-        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

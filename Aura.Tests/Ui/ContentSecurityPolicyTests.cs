@@ -14,7 +14,7 @@ public sealed class ContentSecurityPolicyTests
     [ChromiumFact]
     public async Task Under_default_src_self_the_page_runs_a_job_to_its_end_without_a_single_violation()
     {
-        await using var ui = await UiSession.StartAsync(new AuraApplication());
+        await using var ui = await UiSession.StartAsync(new AuraApplication(), bypassCsp: false);
         await ui.Page.Context.AddInitScriptAsync("""
             window.__violations = [];
             document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));

@@ -41,11 +41,15 @@ public sealed class UiSession : IAsyncDisposable
     public AuraApplication Server => (AuraApplication)_server!;
 
     /// <param name="server">The service to test (not yet started); the session owns it from here on.</param>
-    public static async Task<UiSession> StartAsync(AuraApplication server, int width = 1280, int height = 860)
+    /// <param name="bypassCsp">
+    /// True for every test but the one about the policy: the service sends <c>Content-Security-Policy:
+    /// default-src 'self'</c>, under which Playwright's own wait predicates (evaluated with eval) cannot run.
+    /// </param>
+    public static async Task<UiSession> StartAsync(AuraApplication server, int width = 1280, int height = 860, bool bypassCsp = true)
     {
         try
         {
-            return await OpenAsync(server.RootUri, server, width, height);
+            return await OpenAsync(server.RootUri, server, width, height, bypassCsp);
         }
         catch
         {
@@ -55,15 +59,15 @@ public sealed class UiSession : IAsyncDisposable
     }
 
     /// <summary>A session on a service the test runs itself (a process, or behind a proxy).</summary>
-    public static Task<UiSession> StartAsync(Uri root, int width = 1280, int height = 860) => OpenAsync(root, null, width, height);
+    public static Task<UiSession> StartAsync(Uri root, int width = 1280, int height = 860) => OpenAsync(root, null, width, height, bypassCsp: true);
 
-    private static async Task<UiSession> OpenAsync(Uri root, IAsyncDisposable? server, int width, int height)
+    private static async Task<UiSession> OpenAsync(Uri root, IAsyncDisposable? server, int width, int height, bool bypassCsp)
     {
         var playwright = await Playwright.CreateAsync();
         try
         {
             var browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
-            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+            var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BypassCSP = bypassCsp });
             context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
             var page = await context.NewPageAsync();
             var session = new UiSession(playwright, browser, page, server);
