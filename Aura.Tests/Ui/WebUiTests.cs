@@ -117,22 +117,40 @@ public sealed class WebUiTests
         Assert.Equal("Done.", await ui.TextAsync("#progress-announcer"));
     }
 
-    [ChromiumFact]
-    public async Task At_420_pixels_wide_the_form_the_title_and_the_video_use_the_whole_width()
+    [ChromiumTheory]
+    [InlineData(360)]
+    [InlineData(420)]
+    public async Task On_a_narrow_screen_the_form_the_title_and_the_outcome_use_the_whole_width(int width)
     {
-        await using var ui = await UiSession.StartAsync(new AuraApplication(), width: 420, height: 900);
+        await using var ui = await UiSession.StartAsync(new AuraApplication(), width: width, height: 900);
 
         var formWidth = await ui.EvaluateAsync<double>("document.querySelector('#create-form').getBoundingClientRect().width");
-        await ui.SnapshotAsync("narrow-420-form");
+        await ui.SnapshotAsync($"narrow-{width}-form");
         await ui.Page.FillAsync("#topic", "A narrow screen");
         await ui.Page.ClickAsync("#create-submit");
         await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
-        await ui.SnapshotAsync("narrow-420-completed");
+        await ui.SnapshotAsync($"narrow-{width}-completed");
 
-        Assert.True(formWidth > 360, $"the form is {formWidth} px wide");
-        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('#detail-topic').getBoundingClientRect().width") > 300);
-        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('.stepper').getBoundingClientRect().width") > 360);
-        Assert.True(await ui.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 420"), "nothing makes the page scroll sideways");
-        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('#completed-panel').getBoundingClientRect().width") > 360);
+        var usable = width - 60; // the page's own margins
+        Assert.True(formWidth > usable, $"the form is {formWidth} px wide of {width}");
+        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('#detail-topic').getBoundingClientRect().width") > usable - 60);
+        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('.stepper').getBoundingClientRect().width") > usable);
+        Assert.True(await ui.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), "nothing makes the page scroll sideways");
+        Assert.True(await ui.EvaluateAsync<double>("document.querySelector('#completed-panel').getBoundingClientRect().width") > usable);
+    }
+
+    [ChromiumFact]
+    public async Task At_1920_pixels_wide_the_list_and_the_job_sit_side_by_side()
+    {
+        await using var ui = await UiSession.StartAsync(new AuraApplication(), width: 1920, height: 1080);
+        await ui.Page.FillAsync("#topic", "A wide screen");
+        await ui.Page.ClickAsync("#create-submit");
+        await ui.WaitForAsync("document.querySelector('#completed-panel')", "the job to complete");
+        await ui.SnapshotAsync("wide-1920-completed");
+
+        var sidebar = await ui.EvaluateAsync<double[]>("(r => [r.left, r.right])(document.querySelector('.sidebar').getBoundingClientRect())");
+        var pane = await ui.EvaluateAsync<double[]>("(r => [r.left, r.right])(document.querySelector('.pane').getBoundingClientRect())");
+        Assert.True(pane[0] >= sidebar[1], "the job is beside the list, not under it");
+        Assert.True(await ui.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 1920"));
     }
 }

@@ -127,7 +127,9 @@ export function openStream({ url, onEvent, onState, headers = () => ({}), onUnau
     }
     clock.clearTimeout(hardTimer);
     if (closed) return;
-    if (abortReason === 'renew') return schedule(0, 'renew');
+    // A renewal is routine, not a loss: reconnect at once and say nothing (no "Reconnecting" flash,
+    // nothing for a screen reader to announce every 12 minutes).
+    if (abortReason === 'renew') { retryTimer = clock.setTimeout(attempt, 0); return undefined; }
     return failed(abortReason || 'closed');
   }
 

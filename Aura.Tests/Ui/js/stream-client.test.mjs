@@ -80,19 +80,21 @@ test('the idle guard reconnects after 25 s without a byte, keep-alive comments k
   assert.equal(server.calls.length, callsBefore + 1);
 });
 
-test('the hard timeout renews a busy connection at once, resuming from the last id', async () => {
+test('the hard timeout renews a busy connection at once and quietly, resuming from the last id', async () => {
   const body = openBody();
+  const renewed = openBody();
   const { clock, server, states } = start();
-  server.then(body.handler);
+  server.then(body.handler, renewed.handler);
   await clock.advance(1000);
   for (let tick = 0; tick < 36; tick++) { // an event every 20 s: never idle, still renewed
     body.write(`id: ${tick}\ndata: {}\n\n`);
     await clock.advance(20_000);
   }
-  const renewal = states.find((s) => s.reason === 'renew');
-  assert.ok(renewal, 'the connection was renewed');
-  assert.equal(renewal.nextTryAt, renewal.at);
+  await clock.advance(1);
+  assert.equal(server.calls.length, 3, 'refused, streamed for 12 min, renewed');
   assert.equal(server.calls.at(-1).headers['Last-Event-ID'], '35');
+  const afterConnect = states.slice(states.findIndex((s) => s.kind === StreamState.Live));
+  assert.ok(afterConnect.every((s) => s.kind === StreamState.Live), 'no Reconnecting state for a renewal');
 });
 
 test('429 and 503 wait for Retry-After when it is longer than the backoff', async () => {
