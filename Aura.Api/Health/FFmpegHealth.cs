@@ -1,5 +1,3 @@
-using Aura.Core.Jobs;
-
 namespace Aura.Api.Health;
 
 /// <summary>The <c>ffmpeg</c> part of <c>/health</c>.</summary>

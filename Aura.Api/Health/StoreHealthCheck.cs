@@ -1,9 +1,5 @@
-using Aura.Api.Sse;
-using Aura.Core.Jobs;
-using Aura.Core.Rendering;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Health;
 

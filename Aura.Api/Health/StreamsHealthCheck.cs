@@ -1,7 +1,4 @@
 using Aura.Api.Sse;
-using Aura.Core.Jobs;
-using Aura.Core.Rendering;
-using Aura.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

@@ -23,7 +23,10 @@ public sealed class ApiKeyStore
             foreach (var (name, key) in ReadFile(auth.ApiKeysFile))
                 keys[name] = key;
         }
-        _keys = keys.Where(k => k.Value.Length > 0).Select(k => (k.Key, Hash(k.Value))).ToArray();
+        // An empty key is a mistake (an unset variable), never "no key": left alone, it could turn keys off.
+        if (keys.FirstOrDefault(k => string.IsNullOrWhiteSpace(k.Value)).Key is { } empty)
+            throw new InvalidOperationException($"the key of principal '{empty}' is empty; give it a key or remove it.");
+        _keys = keys.Select(k => (k.Key, Hash(k.Value))).ToArray();
         _admins = new HashSet<string>(auth.Admins, StringComparer.Ordinal);
     }
 

@@ -53,7 +53,7 @@ public static partial class RemoteBindGuard
         }
     }
 
-    [LoggerMessage(LogLevel.Critical, "Cannot start: the API keys could not be read (Auth:ApiKeysFile): {Problem}")]
+    [LoggerMessage(LogLevel.Critical, "Cannot start: the API keys (Auth:ApiKeys, Auth:ApiKeysFile) could not be read: {Problem}")]
     private static partial void LogBadKeysFile(ILogger logger, string problem);
 
     [LoggerMessage(LogLevel.Critical,

@@ -27,6 +27,15 @@ public sealed class RemoteBindTests
     }
 
     [Fact]
+    public async Task An_empty_key_stops_the_start_instead_of_turning_keys_off()
+    {
+        using var folder = new TempFolder();
+        var (exitCode, output) = await ServiceProcess.RunToExitAsync(folder.Combine("data"), folder.Combine("logs"), "--Auth:ApiKeys:alice", "");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("'alice' is empty", output);
+    }
+
+    [Fact]
     public async Task Binding_every_interface_with_AllowAnonymousRemote_starts()
     {
         using var folder = new TempFolder();
