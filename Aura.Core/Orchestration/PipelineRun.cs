@@ -41,10 +41,11 @@ public sealed class PipelineRun(JobContext job, IJobProgress progress, WorkLayou
     public void RecordFile(string path) => _files.Add(Path.GetFullPath(path));
 
     /// <summary>Announces a finished file as an artifact of the current stage (size from the file).</summary>
-    public async Task AnnounceArtifactAsync(string path, string type)
+    public async Task AnnounceArtifactAsync(string path, string type, TimeSpan? duration = null)
     {
         var full = Path.GetFullPath(path);
-        var artifact = new JobArtifact(Path.GetFileName(full), type, new FileInfo(full).Length, full, CurrentStage);
+        var artifact = new JobArtifact(Path.GetFileName(full), type, new FileInfo(full).Length, full, CurrentStage,
+            duration is { } length ? Math.Round(length.TotalSeconds, 3) : null);
         RecordFile(full);
         _artifacts.Add(artifact);
         await Progress.ArtifactWrittenAsync(artifact);

@@ -34,6 +34,8 @@ public sealed class QuickDemoTests
         Assert.Equal(video, completed.GetProperty("output").GetProperty("videoPath").GetString());
         Assert.True(media is { HasVideo: true, HasAudio: true, HasSubtitles: true, Width: 1280, Height: 720 }, media.ToString());
         Assert.InRange(media.Duration.TotalSeconds, 10, 14);
+        // The output says how long the video is: the length it was encoded to, as the file itself says.
+        Assert.InRange(Math.Abs(completed.GetProperty("output").GetProperty("durationSeconds").GetDouble() - media.Duration.TotalSeconds), 0, 0.25);
         Assert.InRange(Math.Abs((media.Duration - TimelineLength(timeline)).TotalSeconds), 0, 0.25);
         Assert.NotEmpty(srt);
         Assert.True(srt[^1].End <= media.Duration + TimeSpan.FromMilliseconds(250));

@@ -97,7 +97,7 @@ public sealed class JobDiffTests
             "artifact-written:video.srt", "artifact-written:video.mp4", "job-completed"], events.Select(Describe));
         var completed = Assert.IsType<JobCompletedEvent>(events[^1]);
         Assert.Equal(new JobOutput("/data/jobs/job-1/video.mp4", "/data/jobs/job-1/video.srt", 1234, "/api/jobs/job-1/artifacts/video.mp4",
-            "/api/jobs/job-1/artifacts/video.srt"), completed.Output);
+            "/api/jobs/job-1/artifacts/video.srt", null), completed.Output);
         Assert.Equal(2, completed.Artifacts.Count);
         Assert.Single(events, e => e.IsTerminal);
     }

@@ -30,7 +30,7 @@ public sealed class RenderStage(IFFmpegRunner ffmpeg) : IPipelineStage
         await ffmpeg.RunAsync(encode,
             p => run.Progress.ReportAsync(p.Percent, $"Encoding {Clock(p.OutTime)} of {Clock(total)}", p.EtaSeconds),
             cancellationToken);
-        await run.AnnounceArtifactAsync(layout.Video, "video/mp4");
+        await run.AnnounceArtifactAsync(layout.Video, "video/mp4", total);
     }
 
     private static string Clock(TimeSpan time) =>
