@@ -13,14 +13,8 @@ public sealed class PipelineFailureTests : IDisposable
     /// <summary>An ffmpeg that passes the start-up check, then fails every real run with <paramref name="stderr"/>.</summary>
     private string FakeFFmpeg(string stderr)
     {
-        return _folder.Script("ffmpeg", $$"""
-            for a in "$@"; do
-              case "$a" in
-                -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
-                -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
-              esac
-            done
-            echo "Input #0, lavfi" >&2
+        return _folder.FakeFFmpeg($$"""
+                        echo "Input #0, lavfi" >&2
             echo "{{stderr}}" >&2
             exit 1
             """);

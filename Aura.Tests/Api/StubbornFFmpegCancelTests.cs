@@ -22,14 +22,8 @@ public sealed class StubbornFFmpegCancelTests : IDisposable
     {
         var pids = _folder.File("pids");
         // Passes the start-up check, then ignores SIGINT and holds a child of its own, as a stuck encode would.
-        var ffmpeg = _folder.Script("ffmpeg", $$"""
-            for a in "$@"; do
-              case "$a" in
-                -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
-                -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
-              esac
-            done
-            trap '' INT
+        var ffmpeg = _folder.FakeFFmpeg($$"""
+                        trap '' INT
             echo $$ >> '{{pids}}'
             sleep 600 &
             echo $! >> '{{pids}}'

@@ -84,14 +84,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var pidFile = _harness.File("ffmpeg.pid");
         // Passes the start-up check, then hangs for ever ignoring SIGINT and SIGTERM: only a SIGKILL ends it.
         // (Not `tail -f`: that one exits by itself once the service's end of its stdout pipe is gone.)
-        var hanging = _harness.Script("ffmpeg", $$"""
-            for a in "$@"; do
-              case "$a" in
-                -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
-                -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
-              esac
-            done
-            trap '' INT TERM
+        var hanging = _harness.FakeFFmpeg($$"""
+                        trap '' INT TERM
             echo $$ > '{{pidFile}}'
             while :; do sleep 1; done
             """);

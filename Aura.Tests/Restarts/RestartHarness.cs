@@ -24,8 +24,8 @@ internal sealed class RestartHarness : IDisposable
 
     public string File(string name) => _folder.File(name);
 
-    /// <summary>A fake program (see <see cref="TempFolder.Script"/>).</summary>
-    public string Script(string name, string body) => _folder.Script(name, body);
+    /// <summary>A fake ffmpeg (see <see cref="TempFolder.FakeFFmpeg"/>).</summary>
+    public string FakeFFmpeg(string body) => _folder.FakeFFmpeg(body);
 
     public string WorkFolderOf(string jobId) => Path.Combine(DataFolder, "jobs", jobId);
 

@@ -20,6 +20,20 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A fake <c>ffmpeg</c> that passes the service's start-up check (<c>-version</c>, <c>-encoders</c>
+    /// with libx264) and runs <paramref name="body"/> for every other call.
+    /// </summary>
+    public string FakeFFmpeg(string body) => Script("ffmpeg", """
+        for a in "$@"; do
+          case "$a" in
+            -version) echo "ffmpeg version 6.1-fake"; exit 0 ;;
+            -encoders) echo " V....D libx264              libx264 H.264 / AVC"; exit 0 ;;
+          esac
+        done
+
+        """ + body);
+
     public void Dispose()
     {
         // AURA_KEEP_TEST_FILES=1 keeps the folder, to look at what a run made.
