@@ -8,7 +8,7 @@ namespace Aura.Tests.Support;
 /// <see cref="StoreFullException"/>, as the SQLite store refuses them on a full disk, while reads
 /// always work. For the logic of a full disk; the real thing is tested on a small tmpfs.
 /// </summary>
-public sealed class FullDiskJobStore(IJobStore inner) : IJobStore
+public sealed class FullDiskJobStore(IJobStore inner) : DelegatingJobStore(inner)
 {
     private readonly Lock _gate = new();
     private Func<JobSnapshot, bool> _from = _ => false;
@@ -29,46 +29,26 @@ public sealed class FullDiskJobStore(IJobStore inner) : IJobStore
             (_from, _failuresLeft, _counting) = (from, count, false);
     }
 
-    public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
-        Refuses(job) ? Refused<JobSnapshot>() : inner.SaveAsync(job, expectedVersion, cancellationToken);
+    public override Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
+        Refuses(job) ? Refused<JobSnapshot>() : Inner.SaveAsync(job, expectedVersion, cancellationToken);
 
-    public Task<bool> DeleteAsync(string jobId, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<bool>() : inner.DeleteAsync(jobId, deletedAt, cancellationToken);
+    public override Task<bool> DeleteAsync(string jobId, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<bool>() : Inner.DeleteAsync(jobId, deletedAt, cancellationToken);
 
-    public Task<IReadOnlyList<string>> ListDeletedAsync(CancellationToken cancellationToken) => inner.ListDeletedAsync(cancellationToken);
+    public override Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<bool>() : Inner.ForgetDeletedAsync(jobId, cancellationToken);
 
-    public Task<bool> ForgetDeletedAsync(string jobId, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<bool>() : inner.ForgetDeletedAsync(jobId, cancellationToken);
+    public override Task<int> PruneDeletionsAsync(DateTimeOffset deletedBefore, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<int>() : Inner.PruneDeletionsAsync(deletedBefore, cancellationToken);
 
-    public Task<IReadOnlyList<JobDeletion>> ListDeletionsAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
-        inner.ListDeletionsAfterAsync(afterVersion, limit, cancellationToken);
+    public override Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<IdempotencyClaim>() : Inner.ClaimIdempotencyKeyAsync(key, now, cancellationToken);
 
-    public Task<int> PruneDeletionsAsync(DateTimeOffset deletedBefore, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<int>() : inner.PruneDeletionsAsync(deletedBefore, cancellationToken);
+    public override Task<bool> ReleaseIdempotencyKeyAsync(string key, string jobId, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<bool>() : Inner.ReleaseIdempotencyKeyAsync(key, jobId, cancellationToken);
 
-    public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(IdempotencyKey key, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<IdempotencyClaim>() : inner.ClaimIdempotencyKeyAsync(key, now, cancellationToken);
-
-    public Task<bool> ReleaseIdempotencyKeyAsync(string key, string jobId, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<bool>() : inner.ReleaseIdempotencyKeyAsync(key, jobId, cancellationToken);
-
-    public Task<int> RemoveExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Refuses(null) ? Refused<int>() : inner.RemoveExpiredIdempotencyKeysAsync(now, cancellationToken);
-
-    public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
-
-    public Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken) =>
-        inner.GetAsOfAsync(jobId, version, cancellationToken);
-
-    public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<JobSnapshot>> ListChangedAfterAsync(long afterVersion, int limit, CancellationToken cancellationToken) =>
-        inner.ListChangedAfterAsync(afterVersion, limit, cancellationToken);
-
-    public Task<IReadOnlyList<JobSnapshot>> ListTerminalBeforeAsync(DateTimeOffset completedBefore, int limit, CancellationToken cancellationToken) =>
-        inner.ListTerminalBeforeAsync(completedBefore, limit, cancellationToken);
-
-    public Task<long> GetLastVersionAsync(CancellationToken cancellationToken) => inner.GetLastVersionAsync(cancellationToken);
+    public override Task<int> RemoveExpiredIdempotencyKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Refuses(null) ? Refused<int>() : Inner.RemoveExpiredIdempotencyKeysAsync(now, cancellationToken);
 
     private bool Refuses(JobSnapshot? job)
     {
