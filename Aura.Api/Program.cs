@@ -1,6 +1,8 @@
+using Aura.Api;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Serilog;
 

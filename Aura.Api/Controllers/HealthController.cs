@@ -1,6 +1,7 @@
 using Aura.Api.Sse;
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +26,7 @@ public sealed class JobFilesController(JobRunner runner, IOptions<JobRunnerOptio
         var folder = Path.GetFullPath(options.Value.WorkFolderOf(jobId)) + Path.DirectorySeparatorChar;
         if (artifact is null || !Path.GetFullPath(artifact.Path).StartsWith(folder, StringComparison.Ordinal) || !System.IO.File.Exists(artifact.Path))
             return Problems.Result(HttpContext, StatusCodes.Status404NotFound, ErrorCodes.ArtifactNotFound,
-                $"The job has no artifact named '{name}'.", "List the job's artifacts with GET " + Core.Events.JobUrls.Job(jobId) + ".", jobId);
+                $"The job has no artifact named '{name}'.", "List the job's artifacts with GET " + JobUrls.Job(jobId) + ".", jobId);
         return PhysicalFile(artifact.Path, artifact.Type, artifact.Name, enableRangeProcessing: true);
     }
 

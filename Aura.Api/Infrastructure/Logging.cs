@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 

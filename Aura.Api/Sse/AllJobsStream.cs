@@ -2,6 +2,7 @@ using System.Text.Json;
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;

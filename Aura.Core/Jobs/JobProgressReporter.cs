@@ -1,4 +1,5 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

@@ -1,5 +1,6 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

@@ -1,9 +1,11 @@
-using Aura.Core.Processes;
+using Aura.Core.Media.Processes;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
@@ -14,6 +16,8 @@ public static class JobsServiceCollectionExtensions
     {
         services.AddValidatedOptions<JobRunnerOptions>(configuration, JobRunnerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the runner's cancel wait.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton<JobChangeSignal>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton(sp => new ChildProcessRegistry(

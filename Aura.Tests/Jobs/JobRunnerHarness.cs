@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,7 @@ public abstract class JobRunnerHarness : IAsyncDisposable
     protected JobRunnerOptions Options { get; }
 
     /// <summary>A runner on <see cref="Store"/>, or on <paramref name="store"/> (such as one that wraps it).</summary>
-    protected JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
+    protected JobRunner Start(Core.Pipeline.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
     {
         var runner = new JobRunner(store ?? Store, orchestrator, new JobChangeSignal(), time ?? TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(Options), NullLogger<JobRunner>.Instance);

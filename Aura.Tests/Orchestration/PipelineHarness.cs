@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,8 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Providers;
+using Aura.Core.Media.Rendering;
 using Moq;
 
 namespace Aura.Tests.Orchestration;

@@ -1,7 +1,8 @@
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Media.Rendering;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

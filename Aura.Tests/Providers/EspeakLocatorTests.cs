@@ -1,4 +1,4 @@
-using Aura.Core.Providers.Speech;
+using Aura.Core.Pipeline.Providers.Speech;
 
 namespace Aura.Tests.Providers;
 

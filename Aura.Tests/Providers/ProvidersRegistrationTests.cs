@@ -1,6 +1,6 @@
-using Aura.Core.Providers;
-using Aura.Core.Providers.Scripts;
-using Aura.Core.Providers.Speech;
+using Aura.Core.Pipeline.Providers;
+using Aura.Core.Pipeline.Providers.Scripts;
+using Aura.Core.Pipeline.Providers.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Providers;
-using Aura.Core.Providers.Scripts;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline.Providers;
+using Aura.Core.Pipeline.Providers.Scripts;
 
 namespace Aura.Tests.Providers;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Providers.Visuals;
+using Aura.Core.Pipeline.Providers.Visuals;
 
 namespace Aura.Tests.Orchestration.Visuals;
 

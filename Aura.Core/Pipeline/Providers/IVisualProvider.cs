@@ -1,0 +1,11 @@
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+
+namespace Aura.Core.Pipeline.Providers;
+
+/// <summary>Draws the picture shown during a scene.</summary>
+public interface IVisualProvider
+{
+    /// <summary>Writes a PNG of <paramref name="spec"/>'s resolution to <paramref name="pngPath"/>.</summary>
+    Task DrawAsync(ScriptScene scene, VideoScript script, RenderSpec spec, string pngPath, JobContext job, CancellationToken cancellationToken);
+}
