@@ -5,6 +5,7 @@ using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Serilog;
+using Aura.Core.Pipeline.Orchestration;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,5 +1,5 @@
 using Aura.Core.Kernel;
-using Aura.Core.Pipeline.Providers;
+using Aura.Core.Pipeline.Scripts;
 
 namespace Aura.Core.Pipeline;
 

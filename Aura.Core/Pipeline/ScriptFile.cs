@@ -1,5 +1,4 @@
-using Aura.Core.Pipeline.Providers;
-using Aura.Core.Pipeline.Providers.Scripts;
+using Aura.Core.Pipeline.Scripts;
 using Aura.Core.Kernel;
 
 namespace Aura.Core.Pipeline;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Aura.Core.Pipeline.Providers.Subtitles;
+using Aura.Core.Pipeline.Subtitles;
 using Aura.Core.Media.Rendering;
 using Aura.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

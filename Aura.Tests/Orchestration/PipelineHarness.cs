@@ -4,6 +4,7 @@ using Aura.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Aura.Core.Pipeline.Orchestration;
 
 namespace Aura.Tests.Orchestration;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
-using Aura.Core.Pipeline.Providers.Subtitles;
+using Aura.Core.Pipeline.Subtitles;
 using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration;

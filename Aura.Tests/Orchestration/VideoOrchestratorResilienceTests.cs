@@ -1,7 +1,9 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
-using Aura.Core.Pipeline.Providers;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Visuals;
 using Aura.Core.Media.Rendering;
 using Moq;
 

@@ -1,6 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
-using Aura.Core.Pipeline.Providers.Speech;
+using Aura.Core.Pipeline.Speech;
 
 namespace Aura.Tests.Providers;
 

@@ -1,7 +1,7 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Media.Audio;
-using Aura.Core.Pipeline.Providers.Speech;
+using Aura.Core.Pipeline.Speech;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

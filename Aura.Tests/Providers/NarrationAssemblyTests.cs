@@ -1,9 +1,9 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Media.Audio;
-using Aura.Core.Pipeline.Providers.Scripts;
-using Aura.Core.Pipeline.Providers.Speech;
-using Aura.Core.Pipeline.Providers.Subtitles;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Subtitles;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Aura.Core.Pipeline.Providers.Scripts;
-using Aura.Core.Pipeline.Providers.Subtitles;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Subtitles;
 
 namespace Aura.Tests.Providers;
 

@@ -1,7 +1,6 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
-using Aura.Core.Pipeline.Providers;
-using Aura.Core.Pipeline.Providers.Scripts;
+using Aura.Core.Pipeline.Scripts;
 
 namespace Aura.Tests.Providers;
 

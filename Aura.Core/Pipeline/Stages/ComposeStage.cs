@@ -1,7 +1,7 @@
 using System.Globalization;
 using Aura.Core.Kernel;
 using Aura.Core.Media.Audio;
-using Aura.Core.Pipeline.Providers.Subtitles;
+using Aura.Core.Pipeline.Subtitles;
 using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using Aura.Core.Kernel;
-using Aura.Core.Pipeline.Providers;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
 using Aura.Core.Media.Audio;
 using Microsoft.Extensions.Options;
 

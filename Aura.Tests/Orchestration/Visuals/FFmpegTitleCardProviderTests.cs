@@ -1,8 +1,8 @@
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
-using Aura.Core.Pipeline.Providers;
-using Aura.Core.Pipeline.Providers.Visuals;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Visuals;
 using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration.Visuals;

@@ -1,7 +1,7 @@
 using System.Text;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Subtitles;
+namespace Aura.Core.Pipeline.Subtitles;
 
 /// <summary>
 /// Makes user text read literally in an SRT cue. SRT has no escape syntax, and what reads it interprets

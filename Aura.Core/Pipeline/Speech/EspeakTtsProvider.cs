@@ -8,7 +8,7 @@ using CliWrap.Buffered;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Aura.Core.Pipeline.Providers.Speech;
+namespace Aura.Core.Pipeline.Speech;
 
 /// <summary>
 /// Offline narration with espeak-ng, run through CliWrap with an argument list (never a shell) and the

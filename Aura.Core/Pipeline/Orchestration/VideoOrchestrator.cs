@@ -1,7 +1,7 @@
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline.Checkpoints;
 
-namespace Aura.Core.Pipeline;
+namespace Aura.Core.Pipeline.Orchestration;
 
 /// <summary>
 /// Runs the stages in pipeline order. A stage that finished in an earlier attempt of the same job

@@ -1,11 +1,11 @@
-using Aura.Core.Pipeline.Providers.Scripts;
-using Aura.Core.Pipeline.Providers.Speech;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers;
+namespace Aura.Core.Pipeline.Orchestration;
 
 public static class ProvidersServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>The one definition of a "word" and of user text made fit to speak, shared by script sizing and subtitles.</summary>
 public static partial class NarrationText

@@ -1,7 +1,7 @@
 using Aura.Core.Media;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Speech;
+namespace Aura.Core.Pipeline.Speech;
 
 /// <summary>
 /// Finds the espeak-ng executable: the configured path (a bare name such as "espeak" is looked up on PATH),

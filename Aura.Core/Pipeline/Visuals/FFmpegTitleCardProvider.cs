@@ -1,9 +1,10 @@
 using System.Text;
+using Aura.Core.Pipeline.Scripts;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Media.Rendering;
 
-namespace Aura.Core.Pipeline.Providers.Visuals;
+namespace Aura.Core.Pipeline.Visuals;
 
 /// <summary>
 /// Draws a scene's title card with FFmpeg: the title and the narration, wrapped here to the card's

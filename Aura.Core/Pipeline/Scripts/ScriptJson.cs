@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>
 /// The format of the <c>script.json</c> artifact: camelCase, indented JSON, durations as "hh:mm:ss.fffffff".

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Speech;
+namespace Aura.Core.Pipeline.Speech;
 
 /// <summary>The <c>Tts</c> configuration section: where espeak-ng is and how fast it speaks.</summary>
 public sealed class TtsOptions

@@ -1,13 +1,12 @@
 using Aura.Core.Pipeline.Stages;
-using Aura.Core.Pipeline.Providers;
-using Aura.Core.Pipeline.Providers.Visuals;
+using Aura.Core.Pipeline.Visuals;
 using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline;
+namespace Aura.Core.Pipeline.Orchestration;
 
 public static class PipelineServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Speech;
+namespace Aura.Core.Pipeline.Speech;
 
 /// <summary>
 /// Builds espeak-ng's argument list (pure, unit-tested). The text is never among the arguments: it goes

@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers;
+namespace Aura.Core.Pipeline.Speech;
 
 /// <summary>Speaks a scene's narration into a WAV file.</summary>
 public interface ITtsProvider

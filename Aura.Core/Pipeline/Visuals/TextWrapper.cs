@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Visuals;
+namespace Aura.Core.Pipeline.Visuals;
 
 /// <summary>
 /// Wraps user text into lines for a title card, in C# rather than in FFmpeg, counting text elements

@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 public enum AudienceKind { General, Children, Beginners, Experts }
 

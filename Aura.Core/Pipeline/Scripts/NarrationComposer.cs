@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>The sentences a scene may say, already filled in. Leads open the scene; sign-offs (longest first) end it.</summary>
 /// <param name="ForcedLead">Said when no lead fits the budget, even if it alone is over (the opening must name the topic).</param>

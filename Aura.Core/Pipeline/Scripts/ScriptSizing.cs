@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>
 /// How much narration a video needs: words per minute from the pacing, scenes from the length, and

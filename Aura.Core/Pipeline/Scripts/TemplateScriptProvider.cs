@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>
 /// The offline script writer: an opening that names the topic, body scenes from a fixed set of angles, and a

@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Scripts;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>
 /// The sentences the template writer composes from. Placeholders: <c>{topic}{end}</c> is the topic verbatim

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Subtitles;
+namespace Aura.Core.Pipeline.Subtitles;
 
 /// <summary>Reads SRT back into cues, strictly: a block that is not number, timing, text is an error, not skipped.</summary>
 public static partial class SrtParser

@@ -1,7 +1,8 @@
+using Aura.Core.Pipeline.Scripts;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 
-namespace Aura.Core.Pipeline.Providers;
+namespace Aura.Core.Pipeline.Visuals;
 
 /// <summary>Draws the picture shown during a scene.</summary>
 public interface IVisualProvider

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Aura.Core.Pipeline.Providers.Scripts;
+using Aura.Core.Pipeline.Scripts;
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers.Subtitles;
+namespace Aura.Core.Pipeline.Subtitles;
 
 /// <summary>
 /// Turns timed narration into SRT: each scene's words are split into cues of readable length, each cue

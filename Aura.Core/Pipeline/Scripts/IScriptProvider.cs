@@ -1,6 +1,6 @@
 using Aura.Core.Kernel;
 
-namespace Aura.Core.Pipeline.Providers;
+namespace Aura.Core.Pipeline.Scripts;
 
 /// <summary>Turns a brief and a target duration into a script.</summary>
 public interface IScriptProvider
