@@ -4,9 +4,11 @@ using Aura.Api.Sse;
 using Aura.Core.Kernel;
 using Aura.Core.Media;
 using Aura.Core.Jobs;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api;
@@ -36,11 +38,9 @@ public static class ApiServiceCollectionExtensions
 
         // One data folder (Storage:DataFolder) holds the database and the jobs' files. Relative folders are
         // taken from the content root, so the service finds its files wherever it is started from.
-        services.AddOptions<JobRunnerOptions>().PostConfigure<IOptions<StorageOptions>>((o, storage) =>
-        {
-            o.DataFolder = Path.GetFullPath(storage.Value.DataFolder, environment.ContentRootPath);
-            o.LogsFolder = Path.GetFullPath(o.LogsFolder, environment.ContentRootPath);
-        });
+        services.Replace(ServiceDescriptor.Singleton(sp => new JobFiles(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, environment.ContentRootPath),
+            LogsFolder(configuration, environment))));
         return services;
     }
 

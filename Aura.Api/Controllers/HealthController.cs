@@ -2,6 +2,7 @@ using Aura.Api.Sse;
 using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Media.Rendering;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -12,14 +13,14 @@ namespace Aura.Api.Controllers;
 [ApiController]
 [Route("health")]
 public sealed class HealthController(FFmpegLocator ffmpeg, IJobStore store, StoreSpace space, SseMetrics streams,
-    IOptions<JobRunnerOptions> options, IOptions<SseOptions> sse, IOptions<HealthOptions> health) : ControllerBase
+    JobFiles files, IOptions<SseOptions> sse, IOptions<HealthOptions> health) : ControllerBase
 {
     [HttpGet]
     public async Task<IActionResult> Get(CancellationToken cancellationToken)
     {
         var f = await ffmpeg.GetStatusAsync(cancellationToken);
         var storeReady = await StoreIsReadyAsync(cancellationToken);
-        var disk = DiskHealth.Of(options.Value.DataFolder, options.Value.LogsFolder, health.Value.MinFreeDiskBytes, space);
+        var disk = DiskHealth.Of(files.DataFolder, files.LogsFolder, health.Value.MinFreeDiskBytes, space);
         var ready = f.IsUsable && storeReady.Ready && disk.Ready;
         return Ok(new
         {

@@ -84,7 +84,7 @@ public sealed partial class JobRunner
     /// <summary>Removes the job's work folder (its partial files; the FFmpeg log stays). True when there was one to remove.</summary>
     private bool DeletePartialFiles(string jobId)
     {
-        var folder = _options.WorkFolderOf(jobId);
+        var folder = files.WorkFolderOf(jobId);
         try
         {
             if (!Directory.Exists(folder))

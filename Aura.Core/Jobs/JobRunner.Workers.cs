@@ -70,8 +70,8 @@ public sealed partial class JobRunner
                 return;
             LogStarted(jobId, attempt);
             var context = new JobContext(jobId, started.CorrelationId, started.Request,
-                Directory.CreateDirectory(_options.WorkFolderOf(jobId)).FullName,
-                Path.GetFullPath(_options.FFmpegLogOf(jobId)), attempt);
+                Directory.CreateDirectory(files.WorkFolderOf(jobId)).FullName,
+                Path.GetFullPath(files.FFmpegLogOf(jobId)), attempt);
             await orchestrator.RunAsync(context, new JobProgressReporter(this, jobId, run), run.Token);
             await UpdateJobAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
             LogFinished(jobId, nameof(JobStatus.Succeeded));

@@ -15,6 +15,7 @@ namespace Aura.Core.Jobs;
 public sealed partial class JobRunner(
     IJobStore store,
     IVideoOrchestrator orchestrator,
+    JobFiles files,
     JobChangeSignal signal,
     TimeProvider time,
     IOptions<JobRunnerOptions> options,

@@ -1,5 +1,7 @@
 using Aura.Core.Media.Processes;
 using Aura.Core.Media.Rendering;
+using Aura.Core.Pipeline;
+using Aura.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,8 +22,11 @@ public static class JobsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton<JobChangeSignal>();
         services.TryAddSingleton<JobRunner>();
+        // Relative folders from the current directory when no host says otherwise (the API resolves them against its content root).
+        services.TryAddSingleton(sp => new JobFiles(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.LogsFolder));
         services.TryAddSingleton(sp => new ChildProcessRegistry(
-            sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.RunFolder, sp.GetRequiredService<ILogger<ChildProcessRegistry>>()));
+            sp.GetRequiredService<JobFiles>().RunFolder, sp.GetRequiredService<ILogger<ChildProcessRegistry>>()));
         // Before the workers: hosted services start in order, and no job may resume beside an orphan FFmpeg.
         services.AddHostedService<ChildProcessReaper>();
         services.AddHostedService<JobWorkerService>();
