@@ -15,7 +15,7 @@ public sealed partial class JobRunner
 
     internal static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
 
-    private async Task EndAfterErrorAsync(string jobId, Exception error, RunningJob run, CancellationToken stopping)
+    private async Task EndAfterErrorAsync(string jobId, Exception error, RunCancellation run, CancellationToken stopping)
     {
         var end = EndFor(error, run);
         if (end is JobChange.Failed)
@@ -27,7 +27,7 @@ public sealed partial class JobRunner
             LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
     }
 
-    private JobChange EndFor(Exception error, RunningJob run) => error switch
+    private JobChange EndFor(Exception error, RunCancellation run) => error switch
     {
         OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
         OperationCanceledException when run.Stalled => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,

@@ -62,7 +62,7 @@ public sealed partial class JobRunner
             return;
         }
 
-        using var run = new RunningJob(time, _options.StallTimeout, stopping);
+        using var run = new RunCancellation(time, _options.StallTimeout, stopping);
         _running[jobId] = run;
         try
         {

@@ -23,7 +23,7 @@ public sealed partial class JobRunner(
 {
     private readonly JobRunnerOptions _options = options.Value;
     private readonly JobQueue _queue = new(options.Value.QueueCapacity);
-    private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RunCancellation> _running = new(StringComparer.Ordinal);
     private readonly JobStateWriter _writer = new(store, signal, time, logger);
 
     public JobChangeSignal Signal => signal;

@@ -6,14 +6,14 @@ namespace Aura.Core.Jobs;
 /// The cancellation of one run: a user's cancel, a stall (no progress for the stall timeout,
 /// timed by the injected clock) or the process stopping, whichever comes first.
 /// </summary>
-internal sealed class RunningJob : IDisposable
+internal sealed class RunCancellation : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly CancellationTokenSource _stall;
     private readonly CancellationTokenSource _any;
     private readonly TimeSpan _stallTimeout;
 
-    public RunningJob(TimeProvider time, TimeSpan stallTimeout, CancellationToken stopping)
+    public RunCancellation(TimeProvider time, TimeSpan stallTimeout, CancellationToken stopping)
     {
         _stallTimeout = stallTimeout;
         _stall = new CancellationTokenSource(stallTimeout, time);

@@ -59,13 +59,13 @@ public static class JobStateMachine
         JobChange.StageEntered e => job with
         {
             Stage = e.Stage,
-            Percent = Raise(job.Percent, JobPhases.RangeOf(e.Stage).Start),
+            Percent = PercentNeverBack(job.Percent, JobPhases.RangeOf(e.Stage).Start),
             Message = e.Message,
             EtaSeconds = null,
         },
         JobChange.Progress p => job with
         {
-            Percent = Raise(job.Percent, JobPhases.MapPercent(job.Stage, p.StagePercent)),
+            Percent = PercentNeverBack(job.Percent, JobPhases.MapPercent(job.Stage, p.StagePercent)),
             Message = p.Message,
             EtaSeconds = p.EtaSeconds is { } eta ? Math.Max(0, eta) : null,
         },
@@ -104,5 +104,6 @@ public static class JobStateMachine
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "unknown change"),
     };
 
-    private static int Raise(int current, int proposed) => Math.Max(current, Math.Min(proposed, MaxRunningPercent));
+    // A running job's percent only moves forward, and stays below 100 until it succeeds.
+    private static int PercentNeverBack(int current, int proposed) => Math.Max(current, Math.Min(proposed, MaxRunningPercent));
 }

@@ -1,8 +1,8 @@
-using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 
-namespace Aura.Core.Media.Rendering;
+namespace Aura.Tests.Support;
 
-/// <summary>FFmpeg arguments for the narration's WAV files (pure; no I/O). Outputs are 16-bit mono PCM.</summary>
+/// <summary>Only tests make WAVs with FFmpeg (the service writes them itself). FFmpeg arguments for the narration's WAV files (pure; no I/O). Outputs are 16-bit mono PCM.</summary>
 public static class AudioArguments
 {
     public const int DefaultSampleRate = 48_000;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Aura.Core.Kernel;
+using Aura.Core.Pipeline.Subtitles;
 
-namespace Aura.Core.Pipeline.Subtitles;
+namespace Aura.Tests.Support;
 
-/// <summary>Reads SRT back into cues, strictly: a block that is not number, timing, text is an error, not skipped.</summary>
+/// <summary>Tests read what the service wrote. Reads SRT back into cues, strictly: a block that is not number, timing, text is an error, not skipped.</summary>
 public static partial class SrtParser
 {
     /// <exception cref="FormatException">A cue is malformed; the message names it.</exception>

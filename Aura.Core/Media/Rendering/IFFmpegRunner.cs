@@ -35,11 +35,5 @@ public sealed record FFmpegRun(
     IReadOnlyList<string> OutputFiles,
     Resolution? Resolution = null);
 
-/// <summary>
-/// The little media needs to know about a job: its ids, for the log and the process record, and
-/// the path of its FFmpeg log. Media knows nothing of the pipeline's job context.
-/// </summary>
-public sealed record FFmpegJob(string JobId, string CorrelationId, string FFmpegLogPath);
-
 /// <param name="Percent">0–100, clamped; never reaches 100 before FFmpeg exits 0.</param>
 public sealed record FFmpegProgress(TimeSpan OutTime, double Percent, int? EtaSeconds);
