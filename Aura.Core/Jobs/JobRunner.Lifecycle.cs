@@ -32,7 +32,7 @@ public sealed partial class JobRunner
         }
         if (DeleteFiles(jobId))
             await TryForgetDeletedAsync(jobId);
-        signal.Raise(jobId);
+        _changes.Publish(jobId);
         LogDeleted(jobId);
         return new DeleteOutcome.Deleted(job);
     }

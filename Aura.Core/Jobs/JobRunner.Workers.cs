@@ -28,7 +28,7 @@ public sealed partial class JobRunner
     {
         try
         {
-            await foreach (var jobId in _queue.TakeAllAsync(stopping))
+            await foreach (var jobId in _queue.ClaimAllAsync(stopping))
             {
                 try
                 {

@@ -19,12 +19,15 @@ public sealed partial class JobRunner(
     JobChangeSignal signal,
     TimeProvider time,
     IOptions<JobRunnerOptions> options,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    IJobQueue? queue = null,
+    IJobChangeBus? changes = null)
 {
     private readonly JobRunnerOptions _options = options.Value;
-    private readonly JobQueue _queue = new(options.Value.QueueCapacity);
+    private readonly IJobQueue _queue = queue ?? new JobQueue(options.Value.QueueCapacity);
     private readonly ConcurrentDictionary<string, RunCancellation> _running = new(StringComparer.Ordinal);
-    private readonly JobStateWriter _writer = new(store, signal, time, logger);
+    private readonly IJobChangeBus _changes = changes ??= new LocalJobChangeBus(signal);
+    private readonly JobStateWriter _writer = new(store, changes, time, logger);
 
     public JobChangeSignal Signal => signal;
 
@@ -52,7 +55,7 @@ public sealed partial class JobRunner(
             throw;
         }
 
-        signal.Raise(saved.JobId);
+        _changes.Publish(saved.JobId);
         using (BeginJobScope(saved))
             LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
         _queue.Enqueue(saved.JobId);

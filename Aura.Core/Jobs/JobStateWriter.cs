@@ -6,12 +6,12 @@ namespace Aura.Core.Jobs;
 
 /// <summary>
 /// The one way job state changes: a change is applied to the job's newest state through the state
-/// machine, kept under the next sequence number, and the change signal is raised. Writes to one job
+/// machine, kept under the next sequence number, and published on the change bus. Writes to one job
 /// take turns under that job's lock; writes to different jobs run side by side. A write another writer
 /// beat all the same (one that does not share this process's locks: another instance on a shared
 /// store) is applied again to the fresh state instead of failing the caller.
 /// </summary>
-internal sealed partial class JobStateWriter(IJobStore store, JobChangeSignal signal, TimeProvider time, ILogger logger)
+internal sealed partial class JobStateWriter(IJobStore store, IJobChangeBus changes, TimeProvider time, ILogger logger)
 {
     /// <summary>How many times a change is applied again after losing to another writer before the conflict is thrown.</summary>
     internal const int MaxAttempts = 10;
@@ -51,7 +51,7 @@ internal sealed partial class JobStateWriter(IJobStore store, JobChangeSignal si
             }
         }
 
-        signal.Raise(jobId);
+        changes.Publish(jobId);
         return saved;
     }
 

@@ -21,6 +21,10 @@ public static class JobsServiceCollectionExtensions
         // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the runner's cancel wait.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton<JobChangeSignal>();
+        // The in-process bus; a bus shared by several instances registers itself first.
+        services.TryAddSingleton<IJobChangeBus, LocalJobChangeBus>();
+        // The in-process queue; a queue shared by several instances registers itself first.
+        services.TryAddSingleton<IJobQueue>(sp => new JobQueue(sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.QueueCapacity));
         services.TryAddSingleton<JobRunner>();
         // Relative folders from the current directory when no host says otherwise (the API resolves them against its content root).
         services.TryAddSingleton(sp => new JobFiles(

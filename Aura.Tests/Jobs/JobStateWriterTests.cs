@@ -110,5 +110,5 @@ public sealed class JobStateWriterTests
     }
 
     private static JobStateWriter Writer(IJobStore store, JobChangeSignal? signal = null) =>
-        new(store, signal ?? new JobChangeSignal(), TimeProvider.System, NullLogger.Instance);
+        new(store, new LocalJobChangeBus(signal ?? new JobChangeSignal()), TimeProvider.System, NullLogger.Instance);
 }
