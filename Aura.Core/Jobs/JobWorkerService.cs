@@ -3,8 +3,8 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
-/// <summary>Hosts the runner's workers for the life of the process, after putting back unfinished jobs.</summary>
-public sealed class JobWorkerService(JobRunner runner, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>Hosts the workers for the life of the process, after putting back unfinished jobs.</summary>
+public sealed class JobWorkerService(JobWorkers workers, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,7 +12,7 @@ public sealed class JobWorkerService(JobRunner runner, IHostApplicationLifetime 
         // service's own token (the web server drains first): running jobs must learn of it at once, or a
         // signal FFmpeg received with the service would read as FFmpeg's failure.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
-        await runner.RecoverAsync(stopping.Token);
-        await runner.RunWorkersAsync(stopping.Token);
+        await workers.RecoverAsync(stopping.Token);
+        await workers.RunAsync(stopping.Token);
     }
 }
