@@ -81,10 +81,10 @@ public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, 
     }
 
     private static SseMessage ToMessage(JobSnapshot job) =>
-        new(EventName, JsonSerializer.Serialize(JobResponse.From(job), AuraJson.Options));
+        new(EventName, JsonSerializer.Serialize(JobResponse.From(job), WireJson.Options));
 
     private static SseMessage ToMessage(JobDeletion deletion) =>
-        new(DeletedEventName, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), AuraJson.Options));
+        new(DeletedEventName, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), WireJson.Options));
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);
