@@ -25,7 +25,7 @@ internal sealed class IdempotencyKeys(IJobStore store)
 
     /// <summary>Requests are compared by what they ask for once defaults are applied, not by their bytes.</summary>
     public static string RequestHash(JobRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JobSnapshotJson.Options)));
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, StoreJson.Options)));
 
     /// <summary>Lets a retry claim the key again, since nothing was made for it.</summary>
     public async Task ReleaseAsync(string key, string jobId)
