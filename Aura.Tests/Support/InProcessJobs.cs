@@ -2,7 +2,6 @@ using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
-using JobRetention = Aura.Core.Jobs.JobRetention;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aura.Tests.Support;
