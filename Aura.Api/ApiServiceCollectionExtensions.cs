@@ -36,7 +36,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();
         services.AddSingleton<EventStreams>();
-        services.AddSingleton<JobCreation>();
+        services.AddSingleton<CreateJobAction>();
         services.AddSingleton<Security.JobAccess>();
 
         // One data folder (Storage:DataFolder) holds the database and the jobs' files. Relative folders are

@@ -12,7 +12,7 @@ namespace Aura.Api.Controllers;
 /// <summary>Jobs over REST and their progress as Server-Sent Events. Thin: bind, one call into Aura.Core, map.</summary>
 [ApiController]
 [Route(JobUrls.JobsTemplate)]
-public sealed class JobsController(IJobStore store, JobCommands commands, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
+public sealed class JobsController(IJobStore store, JobCommands commands, CreateJobAction creation, EventStreams streams, JobAccess access) : ControllerBase
 {
     [HttpPost]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]

@@ -10,7 +10,7 @@ namespace Aura.Api.Controllers;
 /// <summary>The quick demo: a short offline video (about 12 s, 1280×720) from an optional topic.</summary>
 [ApiController]
 [Route(JobUrls.QuickTemplate)]
-public sealed class QuickController(JobCreation creation) : ControllerBase
+public sealed class QuickController(CreateJobAction creation) : ControllerBase
 {
     [HttpPost("demo")]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]

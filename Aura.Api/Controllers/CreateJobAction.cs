@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Aura.Api.Controllers;
 
 /// <summary>
-/// Creating a job, shared by <c>POST /api/jobs</c> and the quick demo: refused while FFmpeg is
+/// The create action that <c>POST /api/jobs</c> and the quick demo share (an MVC helper, not a service): refused while FFmpeg is
 /// unusable (409 E302) or the queue is full (503); made once per <c>Idempotency-Key</c>; then 202
 /// with <c>Location</c> and the job. A full disk (507 E306) is answered by <see cref="Infrastructure.DiskFullExceptionHandler"/>.
 /// </summary>
-public sealed partial class JobCreation(JobCommands commands, FFmpegLocator ffmpeg)
+public sealed partial class CreateJobAction(JobCommands commands, FFmpegLocator ffmpeg)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
