@@ -9,6 +9,9 @@ public enum StorageProvider
 
     /// <summary>Process memory: everything is gone at exit. For tests and throwaway runs.</summary>
     InMemory,
+
+    /// <summary>A Redis primary (<c>Redis:Configuration</c>) shared by several nodes.</summary>
+    Redis,
 }
 
 /// <summary>The <c>Storage</c> configuration section.</summary>
