@@ -17,14 +17,16 @@ internal static class RedisFailures
         _ => false,
     };
 
+    /// <summary>
+    /// What went wrong, in words fit for a client: no addresses or command details (those stay in the
+    /// inner exception, for the log).
+    /// </summary>
     public static string Describe(Exception error) => error switch
     {
         RedisServerException server when server.Message.StartsWith("OOM", StringComparison.Ordinal) =>
             "Redis is out of memory and refuses writes (maxmemory reached): nothing was written.",
-        RedisServerException => $"Redis refuses work for now ({FirstLine(error.Message)}).",
-        RedisTimeoutException => "Redis did not answer in time; the outcome of a write is unknown until it is read back.",
-        _ => $"Redis cannot be reached ({FirstLine(error.Message)}).",
+        RedisServerException server => $"Redis refuses work for now ({server.Message.Split(' ', 2)[0]}): nothing was written.",
+        RedisTimeoutException => "Redis did not answer in time: a write may or may not have been applied.",
+        _ => "Redis cannot be reached: nothing was read or written.",
     };
-
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
