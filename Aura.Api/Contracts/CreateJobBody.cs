@@ -1,3 +1,5 @@
+using Aura.Core.Kernel;
+
 namespace Aura.Api.Contracts;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using Aura.Core.Events;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Contracts;
 

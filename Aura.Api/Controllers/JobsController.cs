@@ -2,8 +2,8 @@ using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Api.Security;
 using Aura.Api.Sse;
-using Aura.Core.Events;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 

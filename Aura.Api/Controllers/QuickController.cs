@@ -1,8 +1,9 @@
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Controllers;
 

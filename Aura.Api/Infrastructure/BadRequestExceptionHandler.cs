@@ -1,5 +1,6 @@
 using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Aura.Api.Infrastructure;

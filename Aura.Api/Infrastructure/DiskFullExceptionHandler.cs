@@ -1,6 +1,7 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 

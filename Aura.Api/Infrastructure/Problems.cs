@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aura.Api.Infrastructure;

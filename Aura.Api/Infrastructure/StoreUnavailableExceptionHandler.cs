@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,5 +1,6 @@
+using Aura.Api.Security;
+using Aura.Api.Contracts;
 using Aura.Api.Sse;
-using Aura.Core.Events;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -3,6 +3,7 @@ using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
+using Aura.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Aura.Api.Infrastructure;
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;

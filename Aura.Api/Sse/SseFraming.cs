@@ -1,4 +1,5 @@
 using System.Text;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aura.Api.Infrastructure;
 using Microsoft.Net.Http.Headers;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Aura.Core.Storage;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

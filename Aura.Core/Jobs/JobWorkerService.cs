@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

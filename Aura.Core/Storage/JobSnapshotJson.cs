@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Storage;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Data.Sqlite;
 
 namespace Aura.Core.Storage;

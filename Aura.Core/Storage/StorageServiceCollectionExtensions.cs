@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using Aura.Core.Storage.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Aura.Core.Orchestration;
-using Aura.Core.Processes;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Media.Processes;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

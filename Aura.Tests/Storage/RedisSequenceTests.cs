@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage.Redis;
 using StackExchange.Redis;
 using static Aura.Tests.Storage.StoredJobs;

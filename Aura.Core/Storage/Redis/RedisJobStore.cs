@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using StackExchange.Redis;
 
 namespace Aura.Core.Storage.Redis;
