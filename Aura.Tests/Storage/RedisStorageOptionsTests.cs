@@ -51,5 +51,8 @@ public sealed class RedisStorageOptionsTests
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddAuraStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        ServicesOf(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+    private static ServiceProvider ServicesOf(IConfiguration configuration) =>
+        new ServiceCollection().AddAuraStorage(configuration).AddAuraRedisStorage(configuration).BuildServiceProvider();
 }
