@@ -18,7 +18,7 @@ public sealed class RedisSequenceTests(RedisFixture redis)
     [Fact]
     public async Task Writers_on_two_connections_never_share_a_number_and_a_reader_following_changed_after_never_skips_one()
     {
-        const int writersPerNode = 4, jobsPerWriter = 5, savesPerJob = 6;
+        const int writersPerNode = 6, jobsPerWriter = 8, savesPerJob = 6;
         var prefix = RedisFixture.NewPrefix();
         await using var otherNode = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
         RedisJobStore[] nodes = [new(redis.Connection, prefix), new(otherNode, prefix)];
