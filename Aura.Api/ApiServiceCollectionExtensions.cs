@@ -1,3 +1,4 @@
+using Aura.Api.Contracts;
 using Aura.Api.Controllers;
 using Aura.Api.Health;
 using Aura.Api.Infrastructure;
@@ -20,7 +21,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddAuraApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddControllers()
-            .AddJsonOptions(o => AuraJson.Configure(o.JsonSerializerOptions));
+            .AddJsonOptions(o => WireJson.Configure(o.JsonSerializerOptions));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
             Problems.Validation(context.HttpContext, context.ModelState
                 .Where(e => e.Value?.Errors.Count > 0)

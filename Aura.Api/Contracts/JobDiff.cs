@@ -31,7 +31,7 @@ public static class JobDiff
             events.Add(new WarningEvent(id, warning.Stage, warning.Message, cid, at));
 
         foreach (var artifact in after.Artifacts.Where(a => !Seen(before, a)))
-            events.Add(new ArtifactWrittenEvent(id, artifact.Stage, ArtifactView.Of(id, artifact), cid, at));
+            events.Add(new ArtifactWrittenEvent(id, artifact.Stage, ArtifactResponse.Of(id, artifact), cid, at));
 
         if (after.IsTerminal && (before is null || !before.IsTerminal))
             events.Add(TerminalEvent(after));
@@ -62,7 +62,7 @@ public static class JobDiff
     private static JobEvent TerminalEvent(JobSnapshot job) => job.Status switch
     {
         JobStatus.Succeeded => new JobCompletedEvent(job.JobId, job.Status,
-            job.Artifacts.Select(a => ArtifactView.Of(job.JobId, a)).ToList(), JobOutput.Of(job), job.CorrelationId, job.UpdatedAt),
+            job.Artifacts.Select(a => ArtifactResponse.Of(job.JobId, a)).ToList(), JobOutput.Of(job), job.CorrelationId, job.UpdatedAt),
         JobStatus.Failed => new JobFailedEvent(job.JobId, job.Status, job.Stage,
             job.Failure is { } f ? [new EventError(f.Code, f.Message, f.Remediation)] : [],
             job.Failure?.StderrSnippet, job.Failure?.LogPath, job.CorrelationId, job.UpdatedAt),

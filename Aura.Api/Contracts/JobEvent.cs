@@ -36,32 +36,3 @@ public abstract record JobEvent(string JobId, string CorrelationId, DateTimeOffs
     [JsonIgnore]
     public bool IsTerminal => this is JobCompletedEvent or JobFailedEvent or JobCancelledEvent;
 }
-
-public sealed record JobStatusEvent(string JobId, JobStatus Status, JobStage Stage, string Phase, int Percent,
-    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-/// <param name="Step">The stage.</param>
-public sealed record StepStatusEvent(string JobId, JobStage Step, string Phase, JobStatus Status,
-    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-/// <param name="ProgressPct">The job's percent (0–100), as a progress bar shows it.</param>
-public sealed record StepProgressEvent(string JobId, JobStage Step, string Phase, int ProgressPct, string Message,
-    int? EtaSeconds, string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record WarningEvent(string JobId, JobStage Step, string Message,
-    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record ArtifactWrittenEvent(string JobId, JobStage Step, ArtifactView Artifact,
-    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record JobCompletedEvent(string JobId, JobStatus Status, IReadOnlyList<ArtifactView> Artifacts,
-    JobOutput? Output, string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record JobFailedEvent(string JobId, JobStatus Status, JobStage Stage, IReadOnlyList<EventError> Errors,
-    string? StderrSnippet, string? LogPath, string CorrelationId, DateTimeOffset Timestamp)
-    : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record JobCancelledEvent(string JobId, JobStatus Status, JobStage Stage, string Message,
-    string CorrelationId, DateTimeOffset Timestamp) : JobEvent(JobId, CorrelationId, Timestamp);
-
-public sealed record EventError(string Code, string Message, string Remediation);

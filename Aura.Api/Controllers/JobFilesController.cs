@@ -12,7 +12,7 @@ namespace Aura.Api.Controllers;
 
 /// <summary>A job's files: its artifacts (with Range, by name from the job's own list only) and its FFmpeg log.</summary>
 [ApiController]
-[Route("api/jobs/{jobId}")]
+[Route(JobUrls.JobTemplate)]
 public sealed class JobFilesController(Security.JobAccess access, JobFiles files) : ControllerBase
 {
     public const int MaxTailLines = 10_000;

@@ -9,7 +9,7 @@ namespace Aura.Api.Controllers;
 
 /// <summary>The quick demo: a short offline video (about 12 s, 1280×720) from an optional topic.</summary>
 [ApiController]
-[Route("api/quick")]
+[Route(JobUrls.QuickTemplate)]
 public sealed class QuickController(JobCreation creation) : ControllerBase
 {
     [HttpPost("demo")]

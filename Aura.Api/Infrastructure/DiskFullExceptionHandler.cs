@@ -1,3 +1,4 @@
+using Aura.Api.Contracts;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -25,7 +26,7 @@ public sealed partial class DiskFullExceptionHandler(ILogger<DiskFullExceptionHa
         LogRefused(context.Request.Method, context.Request.Path);
         var result = Problems.DiskFull(context, detail);
         context.Response.StatusCode = result.StatusCode!.Value;
-        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        await context.Response.WriteAsJsonAsync(result.Value, WireJson.Options, Problems.ContentType, cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aura.Api.Contracts;
 using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -26,7 +27,7 @@ public sealed partial class StoreUnavailableExceptionHandler(ILogger<StoreUnavai
             "The job store cannot be reached. " + unavailable.Message,
             "Retry after the time in Retry-After. Operators: check that the store (Redis:Configuration) is running and reachable; /health shows it.");
         context.Response.StatusCode = result.StatusCode!.Value;
-        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        await context.Response.WriteAsJsonAsync(result.Value, WireJson.Options, Problems.ContentType, cancellationToken);
         return true;
     }
 

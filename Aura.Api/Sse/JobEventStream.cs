@@ -80,7 +80,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         }
     }
 
-    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), AuraJson.Options));
+    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), WireJson.Options));
 
     [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
     private partial void LogOpened(string jobId, long? lastEventId);

@@ -3,9 +3,6 @@ using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 
-/// <summary>One SSE event to frame: its name and its data (JSON, possibly on several lines).</summary>
-public readonly record struct SseMessage(string Event, string Data);
-
 /// <summary>
 /// The text of the SSE wire format (WHATWG HTML, "Server-sent events"). Pure. Data with line
 /// breaks goes out as several <c>data:</c> lines (the client joins them with \n); a batch carries

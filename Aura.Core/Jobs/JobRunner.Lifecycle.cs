@@ -5,6 +5,18 @@ using Aura.Core.Pipeline;
 
 namespace Aura.Core.Jobs;
 
+/// <summary>The answer to a delete request.</summary>
+public abstract record DeleteOutcome
+{
+    private DeleteOutcome() { }
+
+    public sealed record Deleted(JobSnapshot Job) : DeleteOutcome;
+
+    public sealed record NotEnded(JobSnapshot Job) : DeleteOutcome;
+
+    public sealed record NotFound : DeleteOutcome;
+}
+
 // Removing jobs: on request, by age (retention), and finishing deletions a crash interrupted.
 public sealed partial class JobRunner
 {
@@ -145,16 +157,4 @@ public sealed partial class JobRunner
 
     [LoggerMessage(LogLevel.Warning, "The recorded deletion of job {JobId} could not be forgotten; the next start does it")]
     private partial void LogForgetFailed(Exception error, string jobId);
-}
-
-/// <summary>The answer to a delete request.</summary>
-public abstract record DeleteOutcome
-{
-    private DeleteOutcome() { }
-
-    public sealed record Deleted(JobSnapshot Job) : DeleteOutcome;
-
-    public sealed record NotEnded(JobSnapshot Job) : DeleteOutcome;
-
-    public sealed record NotFound : DeleteOutcome;
 }

@@ -9,21 +9,3 @@ public enum JobStatus
     Failed,
     Canceled,
 }
-
-/// <summary>The pipeline stage a job is in, in pipeline order (the order is relied upon).</summary>
-public enum JobStage
-{
-    Queued,
-    Script,
-    Voice,
-    Visuals,
-    Compose,
-    Rendering,
-    Complete,
-}
-
-public static class JobStatusExtensions
-{
-    public static bool IsTerminal(this JobStatus status) =>
-        status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Canceled;
-}

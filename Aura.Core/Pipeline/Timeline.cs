@@ -40,6 +40,3 @@ public sealed record Timeline(IReadOnlyList<TimelineScene> Scenes)
     public Task WriteAsync(string path, CancellationToken cancellationToken) =>
         AtomicFile.WriteJsonAsync(path, this, cancellationToken);
 }
-
-/// <param name="Narration">How long the scene's spoken narration lasts (measured with ffprobe).</param>
-public sealed record TimelineScene(int Index, string Title, TimeSpan Start, TimeSpan Duration, TimeSpan Narration);

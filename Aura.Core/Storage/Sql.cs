@@ -40,7 +40,7 @@ internal static class Sql
         using var reader = command.ExecuteReader();
         var jobs = new List<JobSnapshot>();
         while (reader.Read())
-            jobs.Add(JobSnapshotJson.Deserialize(reader.GetString(0)));
+            jobs.Add(StoreJson.Deserialize(reader.GetString(0)));
         return jobs;
     }
 

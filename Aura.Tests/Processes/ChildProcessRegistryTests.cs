@@ -40,7 +40,7 @@ public sealed class ChildProcessRegistryTests : IDisposable
     private void WriteRecordOfAnEarlierService(ChildProcessRecord record)
     {
         Directory.CreateDirectory(_folder.Combine("run"));
-        File.WriteAllText(_folder.Combine("run", $"{Guid.NewGuid():N}.json"), JsonSerializer.Serialize(record, AtomicFile.Json));
+        File.WriteAllText(_folder.Combine("run", $"{Guid.NewGuid():N}.json"), JsonSerializer.Serialize(record, FileJson.Options));
     }
 
     private ChildProcessRecord RecordOf(Process child, string partial, long? startTicks = null, string? marker = null) =>

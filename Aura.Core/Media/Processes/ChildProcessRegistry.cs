@@ -37,7 +37,7 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
         try
         {
             Directory.CreateDirectory(Folder);
-            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record, AtomicFile.Json));
+            File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(record, FileJson.Options));
             File.Move(path + ".tmp", path, overwrite: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -119,7 +119,7 @@ public sealed partial class ChildProcessRegistry(string folder, ILogger<ChildPro
     {
         try
         {
-            return JsonSerializer.Deserialize<ChildProcessRecord>(File.ReadAllText(path), AtomicFile.Json);
+            return JsonSerializer.Deserialize<ChildProcessRecord>(File.ReadAllText(path), FileJson.Options);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -16,9 +16,6 @@ public sealed class FFmpegProgressParser(TimeSpan? expectedDuration, TimeProvide
     private readonly long _startedAt = time.GetTimestamp();
     private TimeSpan _outTime = TimeSpan.Zero;
 
-    /// <summary>True once FFmpeg said <c>progress=end</c>.</summary>
-    public bool HasEnded { get; private set; }
-
     /// <summary>The furthest output time seen, clamped to the expected duration.</summary>
     public TimeSpan OutTime => _outTime;
 
@@ -40,7 +37,6 @@ public sealed class FFmpegProgressParser(TimeSpan? expectedDuration, TimeProvide
         }
         if (!key.SequenceEqual("progress"))
             return null;
-        HasEnded |= value.SequenceEqual("end");
         return Current();
     }
 

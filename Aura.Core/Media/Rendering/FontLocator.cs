@@ -2,12 +2,6 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Media.Rendering;
 
-/// <summary>Font files for title cards; a null file means "let fontconfig pick its default".</summary>
-public sealed record TitleCardFonts(string? Regular, string? Bold)
-{
-    public static readonly TitleCardFonts FontconfigDefault = new(null, null);
-}
-
 /// <summary>
 /// Finds DejaVu Sans (package fonts-dejavu-core). When it is absent, drawtext is given no
 /// <c>fontfile</c> and FFmpeg asks fontconfig for its default font instead.

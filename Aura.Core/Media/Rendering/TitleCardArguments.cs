@@ -3,19 +3,6 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Media.Rendering;
 
-/// <param name="TitleTextFile">A UTF-8 file holding the title (already wrapped, see <see cref="TitleCardLayout"/>).</param>
-/// <param name="BodyTextFile">A UTF-8 file holding the body text, or null for a title-only card.</param>
-/// <param name="OutputPng">Where the PNG goes.</param>
-public sealed record TitleCardInput(
-    string TitleTextFile,
-    string? BodyTextFile,
-    Resolution Resolution,
-    string OutputPng,
-    TitleCardStyle? Style = null);
-
-/// <summary>Colors as FFmpeg names (<c>white</c>) or hex (<c>0x1E293B</c>, <c>#1E293B</c>).</summary>
-public sealed record TitleCardStyle(string Background = "0x1E293B", string TitleColor = "white", string BodyColor = "0xCBD5E1");
-
 /// <summary>
 /// The FFmpeg arguments that draw one title card PNG (pure; no I/O). Text reaches FFmpeg only
 /// through the text files (<c>textfile=…:expansion=none</c>): nothing a user wrote is ever part

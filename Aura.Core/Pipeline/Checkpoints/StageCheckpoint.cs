@@ -12,5 +12,3 @@ public sealed record StageCheckpoint(
     DateTimeOffset CompletedAt,
     IReadOnlyList<string> Files,
     IReadOnlyList<CheckpointArtifact> Artifacts);
-
-public sealed record CheckpointArtifact(string Name, string Type, string File);

@@ -2,12 +2,6 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Pipeline.Scripts;
 
-public enum AudienceKind { General, Children, Beginners, Experts }
-
-public enum ToneKind { Friendly, Professional, Energetic, Calm }
-
-public enum GoalKind { Explain, Teach, Persuade, Inform }
-
 /// <summary>The brief's free-text audience, tone and goal, read as the few styles the templates know.</summary>
 /// <param name="CustomAudience">The audience in the user's words when it matched no known kind; null otherwise.</param>
 public sealed record ScriptStyle(AudienceKind Audience, ToneKind Tone, GoalKind Goal, string? CustomAudience)

@@ -11,6 +11,3 @@ public interface ITtsProvider
     /// <summary>Writes <paramref name="wavPath"/>; throws <see cref="JobFailedException"/> (E307-TTS_FAILED) when speaking fails.</summary>
     Task SpeakAsync(string text, VoiceSpec voice, string wavPath, CancellationToken cancellationToken);
 }
-
-/// <param name="Problem">Why it is not available, for the warning a job shows; null when it is.</param>
-public sealed record TtsAvailability(bool IsAvailable, string Name, string? Problem = null);

@@ -39,14 +39,14 @@ public sealed partial class RedisJobStore
     public async Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken)
     {
         var json = await Run(database => database.HashGetAsync(Keys.Jobs, jobId), cancellationToken);
-        return json.IsNull ? null : JobSnapshotJson.Deserialize(json!);
+        return json.IsNull ? null : StoreJson.Deserialize(json!);
     }
 
     public async Task<JobSnapshot?> GetAsOfAsync(string jobId, long version, CancellationToken cancellationToken)
     {
         var found = await Run(database => database.SortedSetRangeByScoreAsync(Keys.History(jobId),
             start: double.NegativeInfinity, stop: version, order: Order.Descending, take: 1), cancellationToken);
-        return found.Length == 0 ? null : JobSnapshotJson.Deserialize(found[0]!);
+        return found.Length == 0 ? null : StoreJson.Deserialize(found[0]!);
     }
 
     public async Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
@@ -63,17 +63,17 @@ public sealed partial class RedisJobStore
     private async Task<IReadOnlyList<long>> VersionsToDropAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
     {
         var stored = await Run(database => database.SortedSetRangeByRankAsync(Keys.History(job.JobId)), cancellationToken);
-        var history = stored.Select(json => JobSnapshotJson.Deserialize(json!)).ToList();
+        var history = stored.Select(json => StoreJson.Deserialize(json!)).ToList();
         if (history.Count == 0 || history[^1].Version != expectedVersion)
             return []; // the job has moved on (or is new): the script answers with a conflict, or there is nothing to shed
         history.Add(job with { Version = long.MaxValue });
         return HistoryCompaction.VersionsToDrop(history);
     }
 
-    /// <summary>The job's JSON before and after its version number, exactly as <see cref="JobSnapshotJson"/> writes it.</summary>
+    /// <summary>The job's JSON before and after its version number, exactly as <see cref="StoreJson"/> writes it.</summary>
     private static (string Head, string Tail) SplitAtVersion(JobSnapshot job)
     {
-        var json = JobSnapshotJson.Serialize(job with { Version = VersionMark });
+        var json = StoreJson.Serialize(job with { Version = VersionMark });
         var mark = "\"version\":" + Text(VersionMark);
         var at = json.IndexOf(mark, StringComparison.Ordinal);
         if (at < 0 || json.IndexOf(mark, at + mark.Length, StringComparison.Ordinal) >= 0)

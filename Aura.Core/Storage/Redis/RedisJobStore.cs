@@ -52,5 +52,5 @@ public sealed partial class RedisJobStore : IJobStore
         Run(database => database.ScriptEvaluateAsync(script, keys, values), cancellationToken);
 
     private static IReadOnlyList<JobSnapshot> Snapshots(RedisResult result) =>
-        ((RedisValue[])result!).Where(json => !json.IsNull).Select(json => JobSnapshotJson.Deserialize(json!)).ToList();
+        ((RedisValue[])result!).Where(json => !json.IsNull).Select(json => StoreJson.Deserialize(json!)).ToList();
 }

@@ -19,7 +19,7 @@ public sealed class RedisKeys
     /// <summary>The global sequence (a counter, <c>INCR</c>).</summary>
     public string Sequence => Base + "seq";
 
-    /// <summary>Hash: job id → the job's newest snapshot (JSON, as <see cref="JobSnapshotJson"/> writes it).</summary>
+    /// <summary>Hash: job id → the job's newest snapshot (JSON, as <see cref="StoreJson"/> writes it).</summary>
     public string Jobs => Base + "jobs";
 
     /// <summary>Hash: job id → what the indexes need of it (version, status, owner, index members), as JSON.</summary>

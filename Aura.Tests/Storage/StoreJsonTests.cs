@@ -3,14 +3,14 @@ using Aura.Core.Storage;
 
 namespace Aura.Tests.Storage;
 
-public sealed class JobSnapshotJsonTests
+public sealed class StoreJsonTests
 {
     [Fact]
     public void A_fully_populated_snapshot_reads_back_equal_in_every_field()
     {
         var original = StoredJobs.FullyPopulated();
 
-        var back = JobSnapshotJson.Deserialize(JobSnapshotJson.Serialize(original));
+        var back = StoreJson.Deserialize(StoreJson.Serialize(original));
 
         // Lists are compared item by item (a record compares lists by reference), the rest as records.
         Assert.Equal(original.Artifacts, back.Artifacts);
@@ -23,7 +23,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void The_json_is_camel_case_with_enums_as_names_and_durations_as_clock_times()
     {
-        var json = JsonNode.Parse(JobSnapshotJson.Serialize(StoredJobs.FullyPopulated()))!;
+        var json = JsonNode.Parse(StoreJson.Serialize(StoredJobs.FullyPopulated()))!;
 
         Assert.Equal("Failed", (string?)json["status"]);
         Assert.Equal("Rendering", (string?)json["stage"]);
@@ -36,7 +36,7 @@ public sealed class JobSnapshotJsonTests
     [Fact]
     public void Computed_properties_are_left_out_because_they_are_not_state()
     {
-        var json = JsonNode.Parse(JobSnapshotJson.Serialize(StoredJobs.FullyPopulated()))!.AsObject();
+        var json = JsonNode.Parse(StoreJson.Serialize(StoredJobs.FullyPopulated()))!.AsObject();
 
         Assert.False(json.ContainsKey("phase"));
         Assert.False(json.ContainsKey("isTerminal"));
@@ -48,7 +48,7 @@ public sealed class JobSnapshotJsonTests
     {
         var minimal = StoredJobs.New("a");
 
-        var back = JobSnapshotJson.Deserialize(JobSnapshotJson.Serialize(minimal));
+        var back = StoreJson.Deserialize(StoreJson.Serialize(minimal));
 
         Assert.Equal(minimal with { Artifacts = [], Warnings = [] }, back with { Artifacts = [], Warnings = [] });
         Assert.Empty(back.Artifacts);

@@ -12,7 +12,7 @@ namespace Aura.Core.Storage;
 /// from other ones (<c>phase</c>, <c>isTerminal</c>) are left out, so a changed rule for them also
 /// applies to rows written before the change.
 /// </summary>
-public static class JobSnapshotJson
+public static class StoreJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Aura.Core.Kernel;
 
-namespace Aura.Api.Infrastructure;
+namespace Aura.Api.Contracts;
 
 /// <summary>The wire's JSON rules (camelCase, enums by name, UTC times with milliseconds), in one place.</summary>
-public static class AuraJson
+public static class WireJson
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 

@@ -3,13 +3,6 @@ using Aura.Core.Pipeline;
 
 namespace Aura.Api.Contracts;
 
-/// <summary>An artifact as clients see it: where to fetch it rather than where it lies.</summary>
-public sealed record ArtifactView(string Name, string Type, long SizeBytes, string Url)
-{
-    public static ArtifactView Of(string jobId, JobArtifact artifact) =>
-        new(artifact.Name, artifact.Type, artifact.SizeBytes, JobUrls.Artifact(jobId, artifact.Name));
-}
-
 /// <summary>The finished video, as <c>job-completed</c> carries it: where to fetch the video and its subtitles.</summary>
 public sealed record JobOutput(string VideoPath, string? SubtitlePath, long SizeBytes, string Url, string? SubtitleUrl, double? DurationSeconds)
 {
