@@ -78,7 +78,10 @@ public sealed class RedisSequenceTests(RedisFixture redis)
         var store = redis.NewStore();
         var received = new ConcurrentQueue<string>();
         var subscriber = redis.Connection.GetSubscriber();
-        await subscriber.SubscribeAsync(store.ChangesChannel, (_, message) => received.Enqueue(message!));
+        // The queue form hands messages over one at a time, in the order Redis sent them (handlers
+        // given to SubscribeAsync directly may run concurrently, so out of order).
+        var messages = await subscriber.SubscribeAsync(store.ChangesChannel);
+        messages.OnMessage(message => received.Enqueue(message.Message!));
         try
         {
             var a = await store.AddAsync("a");
@@ -90,7 +93,7 @@ public sealed class RedisSequenceTests(RedisFixture redis)
         }
         finally
         {
-            await subscriber.UnsubscribeAsync(store.ChangesChannel);
+            await messages.UnsubscribeAsync();
         }
     }
 
