@@ -3,7 +3,8 @@
 #   ./build.ps1 run     build and start the service (UI and API at http://127.0.0.1:5005)
 #   ./build.ps1 test    build and run every test
 #   ./build.ps1 build   restore and build only
-# FFmpeg, espeak-ng and Chromium must be on PATH (e.g. winget install Gyan.FFmpeg eSpeak-NG.eSpeak-NG Chromium);
+# FFmpeg, espeak-ng and Chromium must be on PATH (e.g. winget install Gyan.FFmpeg eSpeak-NG.eSpeak-NG Chromium),
+# and redis-server for the Redis store's tests (Redis has no native Windows build: run them in WSL, or they fail);
 # this script says which are missing rather than installing them.
 param([Parameter(Position = 0)][ValidateSet('run', 'test', 'build')][string]$Verb)
 $ErrorActionPreference = 'Stop'
@@ -16,7 +17,7 @@ function Log([string]$Message) { Write-Host "==> $Message" }
 function Report-Missing([string[]]$Commands) {
     $missing = $Commands | Where-Object { -not (Get-Command $_ -ErrorAction SilentlyContinue) }
     if ($missing) {
-        Log "Missing: $($missing -join ', '). Install them and put them on PATH (winget install Gyan.FFmpeg eSpeak-NG.eSpeak-NG)."
+        Log "Missing: $($missing -join ', '). Install them and put them on PATH (winget install Gyan.FFmpeg eSpeak-NG.eSpeak-NG; redis-server: a Redis build such as Memurai, or run the tests in WSL)."
         Log 'Continuing: the service reports what is missing at /health; tests that need them will fail.'
     }
 }
@@ -40,7 +41,7 @@ switch ($Verb) {
         exit $LASTEXITCODE
     }
     'test' {
-        Report-Missing @('ffmpeg', 'ffprobe', 'espeak-ng', 'chromium', 'node')
+        Report-Missing @('ffmpeg', 'ffprobe', 'espeak-ng', 'chromium', 'node', 'redis-server')
         Build
         # The web UI's pure modules (stream parser, backoff, store, formatting) under Node's own runner.
         Log 'Running the JavaScript tests (node --test)'

@@ -3,7 +3,7 @@
 #   ./build.sh run     build and start the service (UI and API at http://127.0.0.1:5005)
 #   ./build.sh test    build and run every test
 #   ./build.sh build   restore and build only
-# It installs what is missing (FFmpeg, espeak-ng, fonts, Chromium) with apt-get when it runs as
+# It installs what is missing (FFmpeg, espeak-ng, fonts, Chromium, Redis) with apt-get when it runs as
 # root or can use sudo, and says what to install otherwise. build.ps1 mirrors it for Windows.
 set -euo pipefail
 
@@ -21,6 +21,7 @@ declare -A PACKAGE_OF=(
   [espeak-ng]=espeak-ng
   [chromium]=chromium
   [node]=nodejs
+  [redis-server]=redis-server
 )
 FONT_FILE=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
@@ -75,7 +76,8 @@ case "$VERB" in
       --Storage:DataFolder "$ROOT/data" --Jobs:LogsFolder "$ROOT/Logs"
     ;;
   test)
-    install_missing ffmpeg ffprobe espeak-ng chromium node
+    # redis-server: the Redis store's tests start their own on a free loopback port (never Debian's service).
+    install_missing ffmpeg ffprobe espeak-ng chromium node redis-server
     build
     # The web UI's pure modules (stream parser, backoff, store, formatting) under Node's own runner.
     log "Running the JavaScript tests (node --test)"

@@ -29,6 +29,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => Problems.Stamp(c.HttpContext, c.ProblemDetails));
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DiskFullExceptionHandler>();
+        services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
 
         services.AddValidatedOptions<SseOptions>(configuration, SseOptions.Section);
         services.AddValidatedOptions<HealthOptions>(configuration, HealthOptions.Section);

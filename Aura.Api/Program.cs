@@ -9,6 +9,7 @@ using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
+using Aura.Core.Storage.Redis;
 using Serilog;
 using Aura.Core.Pipeline.Orchestration;
 
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
+    .AddAuraRedisStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)

@@ -5,7 +5,7 @@ namespace Aura.Api.Health;
 
 /// <summary>
 /// ASP.NET Core health checks: <c>/healthz</c> is liveness (the process answers; no check runs),
-/// <c>/health</c> readiness (200 when FFmpeg, the store and the disk are ready, else 503) with the
+/// <c>/health</c> readiness (200 when FFmpeg, the store, the disk and Redis, when it is the store, are ready, else 503) with the
 /// figures of jobs and streams. Both need no key.
 /// </summary>
 public static class HealthEndpoints
@@ -20,6 +20,7 @@ public static class HealthEndpoints
             .AddCheck<DiskHealthCheck>("disk", tags: [Ready])
             .AddCheck<JobsHealthCheck>("jobs", tags: [Ready])
             .AddCheck<StreamsHealthCheck>("streams", tags: [Ready]);
+        RedisHealthCheck.AddWhenRedisIsTheStore(services);
         return services;
     }
 

@@ -8,7 +8,7 @@ namespace Aura.Api.Health;
 
 /// <summary>
 /// Writes <c>/health</c> as one JSON object: <c>status</c>, then each check's part by its name
-/// (<c>ffmpeg</c>, <c>store</c>, <c>disk</c>, <c>jobs</c>, <c>streams</c>). Server paths (FFmpeg's,
+/// (<c>ffmpeg</c>, <c>store</c>, <c>disk</c>, <c>jobs</c>, <c>streams</c>, and <c>redis</c> when it is the store). Server paths (FFmpeg's,
 /// the folders) only in local mode or to an admin.
 /// </summary>
 public static class HealthResponseWriter
@@ -31,6 +31,7 @@ public static class HealthResponseWriter
     private static object WithoutPaths(object part) => part switch
     {
         FFmpegHealth f => f with { Path = null, ProbePath = null },
+        RedisHealth r => r with { Endpoint = null },
         DiskHealth d => d with { Folder = Path.GetFileName(d.Folder), Logs = d.Logs with { Folder = Path.GetFileName(d.Logs.Folder) } },
         _ => part,
     };

@@ -1,5 +1,6 @@
-using Aura.Core.Storage;
 using Aura.Core.Kernel;
+using Aura.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Infrastructure;
 
@@ -9,7 +10,9 @@ public static partial class StoreStartup
     /// Opens the job store before the host starts anything else. A database that cannot be used
     /// (damaged, not a database, read-only, locked, newer) is then reported in one line that names
     /// the file, the problem and what to do, instead of an unhandled exception's dump from inside a
-    /// hosted service. False means: do not run; exit with a non-zero code.
+    /// hosted service; so are invalid store settings (Storage, Redis: e.g. no Redis:Configuration with
+    /// the Redis provider). A Redis that is down is no reason to refuse: the service starts not ready.
+    /// False means: do not run; exit with a non-zero code.
     /// </summary>
     public static bool TryOpenStore(this WebApplication app)
     {
@@ -18,9 +21,10 @@ public static partial class StoreStartup
             app.Services.GetRequiredService<IJobStore>();
             return true;
         }
-        catch (UnusableDatabaseException unusable)
+        catch (Exception refused) when (refused is UnusableDatabaseException or OptionsValidationException)
         {
-            LogUnusable(app.Logger, unusable.Message);
+            var problem = refused is OptionsValidationException invalid ? string.Join(" ", invalid.Failures) : refused.Message;
+            LogUnusable(app.Logger, problem.ReplaceLineEndings(" "));
             // Flushes the log sinks (the file's included) before the process exits.
             ((IDisposable)app).Dispose();
             return false;

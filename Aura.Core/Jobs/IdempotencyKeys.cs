@@ -13,7 +13,7 @@ namespace Aura.Core.Jobs;
 internal sealed class IdempotencyKeys(IJobStore store)
 {
     // Claims whose job could not be made and that could not be given up either (a full disk refuses the
-    // release as well): the next request with that key and body makes the job, instead of hearing
+    // release as well, and so does a store that cannot be reached): the next request with that key and body makes the job, instead of hearing
     // "in progress" until the key expires. Known to this process only.
     private readonly ConcurrentDictionary<string, string> _unreleasedClaims = new(StringComparer.Ordinal);
 
@@ -34,7 +34,7 @@ internal sealed class IdempotencyKeys(IJobStore store)
         {
             await store.ReleaseIdempotencyKeyAsync(key, jobId, CancellationToken.None);
         }
-        catch (StoreFullException)
+        catch (Exception error) when (error is StoreFullException or StoreUnavailableException)
         {
             _unreleasedClaims[key] = jobId;
         }

@@ -24,5 +24,6 @@ public static class ErrorCodes
     public const string TooManyRequests = "E429-TOO_MANY_REQUESTS";
     public const string BodyTooLarge = "E413-BODY_TOO_LARGE";
     public const string QueueFull = "E503-QUEUE_FULL";
+    public const string StoreUnavailable = "E503-STORE_UNAVAILABLE";
     public const string Internal = "E500-INTERNAL";
 }

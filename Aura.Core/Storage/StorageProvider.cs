@@ -7,4 +7,7 @@ public enum StorageProvider
 
     /// <summary>Process memory: everything is gone at exit. For tests and throwaway runs.</summary>
     InMemory,
+
+    /// <summary>A Redis primary (<c>Redis:Configuration</c>) shared by several nodes.</summary>
+    Redis,
 }

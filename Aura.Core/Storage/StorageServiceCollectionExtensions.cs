@@ -10,7 +10,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IJobStore"/> as a singleton of the provider chosen in the <c>Storage</c>
-    /// section (SQLite by default), with <see cref="StorageOptions"/> validated at start. The SQLite
+    /// section (SQLite by default; InMemory; Redis, registered by the Redis folder's
+    /// <c>AddAuraRedisStorage</c>, which this layer does not know), with <see cref="StorageOptions"/> validated at start. The SQLite
     /// store creates its folder, its file and its schema when it is first resolved.
     /// </summary>
     public static IServiceCollection AddAuraStorage(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +27,9 @@ public static class StorageServiceCollectionExtensions
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         if (options.Provider == StorageProvider.InMemory)
             return new InMemoryJobStore();
+        if (options.Provider == StorageProvider.Redis)
+            return services.GetKeyedService<IJobStore>(StorageProvider.Redis)
+                ?? throw new InvalidOperationException("Storage:Provider is Redis, but the Redis store is not registered (call AddAuraRedisStorage).");
 
         var contentRoot = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
         return new SqliteJobStore(options.DatabasePath(contentRoot), options.BusyTimeout, services.GetRequiredService<StoreSpace>());
