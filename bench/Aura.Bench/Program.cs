@@ -7,6 +7,7 @@ using Aura.Bench;
 //   Release|Debug  the configuration of the Aura.Api build to start (build it first)
 //   --quick        fewer streams and jobs (1,000 idle streams, 200/50 subscribers, 40 jobs)
 //   --streams N    N idle streams of each kind (default 10,000)
+//   --parts a,b    only these parts: streams, throughput, latency, demo (default: all)
 
 if (!OperatingSystem.IsLinux())
 {
@@ -17,6 +18,8 @@ if (!OperatingSystem.IsLinux())
 
 var configuration = "Release";
 var size = BenchSize.Full;
+string[] allParts = ["streams", "throughput", "latency", "demo"];
+var parts = new HashSet<string>(allParts);
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,8 +34,12 @@ for (var i = 0; i < args.Length; i++)
             size = size with { IdleStreams = streams };
             i++;
             break;
+        case "--parts" when i + 1 < args.Length && args[i + 1].Split(',').All(allParts.Contains):
+            parts = [.. args[i + 1].Split(',')];
+            i++;
+            break;
         default:
-            Console.Error.WriteLine($"usage: Aura.Bench [Release|Debug] [--quick] [--streams N]   (got '{args[i]}')");
+            Console.Error.WriteLine($"usage: Aura.Bench [Release|Debug] [--quick] [--streams N] [--parts streams,throughput,latency,demo]   (got '{args[i]}')");
             return 2;
     }
 }
@@ -67,14 +74,42 @@ catch (Exception ex) when (ex is HttpRequestException or InvalidOperationExcepti
 
 async Task<int> RunAllAsync(string apiFolder, string floorFolder)
 {
-    StreamFigures streams;
-    using (var espeak = await GatedEspeak.CreateAsync())
-    await using (var aura = await ServiceInstance.StartAsync(apiFolder, "streams", StreamsBench.AuraSettings(espeak)))
-    await using (var floor = await ServiceInstance.StartFloorAsync(floorFolder, "floor"))
-        streams = await new StreamsBench(aura, floor, espeak, size).RunAsync();
-    Report.Streams(streams);
-    var lost = Report.Lost(streams);
+    var (lostEvents, lostJobs, failedJobs) = (0, 0, 0);
+    if (parts.Contains("streams"))
+    {
+        StreamFigures streams;
+        using (var espeak = await GatedEspeak.CreateAsync())
+        await using (var aura = await ServiceInstance.StartAsync(apiFolder, "streams", StreamsBench.AuraSettings(espeak)))
+        await using (var floor = await ServiceInstance.StartFloorAsync(floorFolder, "floor"))
+            streams = await new StreamsBench(aura, floor, espeak, size).RunAsync();
+        Report.Streams(streams);
+        lostEvents = Report.Lost(streams);
+    }
+    if (parts.Contains("throughput"))
+    {
+        var throughput = await ThroughputBench.RunAsync(apiFolder, size.ThroughputJobs);
+        Report.Throughput(throughput);
+        (lostJobs, failedJobs) = (throughput.Lost, throughput.Failed);
+    }
+    if (parts.Contains("latency") || parts.Contains("demo"))
+    {
+        await using var wakeInstance = await ServiceInstance.StartAsync(apiFolder, "wake", LatencyBench.WakeSettings);
+        if (parts.Contains("latency"))
+        {
+            Progress.Say("latency: wake-on-change against pure polling");
+            var (wake, polling) = await LatencyBench.RunAsync(apiFolder, wakeInstance);
+            Report.Latency(wake, polling);
+            failedJobs += wake.Failed + polling.Failed;
+        }
+        if (parts.Contains("demo"))
+        {
+            // The polling instance has stopped by now: the wake instance is the only one, and idle.
+            var demo = await QuickDemoBench.RunAsync(wakeInstance);
+            Report.Demo(demo);
+            failedJobs += demo.Failed;
+        }
+    }
 
-    Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s; lost events: {lost}");
-    return lost == 0 ? 0 : 1;
+    Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s; fan-out receipts lost: {lostEvents}; jobs lost: {lostJobs}, failed: {failedJobs}");
+    return lostEvents == 0 && lostJobs == 0 && failedJobs == 0 ? 0 : 1;
 }

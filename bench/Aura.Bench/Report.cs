@@ -19,7 +19,7 @@ public static class Report
 
     public static void Latency(LatencyFigures wake, LatencyFigures polling)
     {
-        Console.WriteLine($"1. Event delivery latency (receipt - event timestamp), {LatencyBench.JobsPerMode} small jobs per mode (320x180, 10 fps, ~6 s), both modes at once, poll {LatencyBench.PollInterval}");
+        Console.WriteLine($"3. Event delivery latency (receipt - event timestamp), {LatencyBench.JobsPerMode} small jobs per mode (320x180, 10 fps, ~6 s), both modes at once, poll {LatencyBench.PollInterval}");
         Row("mode", "jobs", "failed", "events/job", "samples", "median ms", "p95 ms", "job s (median)");
         foreach (var f in new[] { wake, polling })
             Row(f.Mode, I(f.Jobs.Count), I(f.Failed), F(f.EventsPerJob, 1), I(f.LatenciesMs.Count), F(f.MedianMs, 1), F(f.P95Ms, 1), F(f.JobSeconds, 2));
@@ -31,7 +31,7 @@ public static class Report
 
     public static void Demo(DemoFigures demo)
     {
-        Console.WriteLine($"3. Quick demo wall time, POST /api/quick/demo to job-completed, {QuickDemoBench.Runs} runs one at a time on an idle instance");
+        Console.WriteLine($"4. Quick demo wall time, POST /api/quick/demo to job-completed, {QuickDemoBench.Runs} runs one at a time on an idle instance");
         Row("run", "job", "end event", "wall s", "video s", "wall / video", "", "");
         for (var i = 0; i < demo.Runs.Count; i++)
         {
@@ -41,6 +41,8 @@ public static class Report
         }
         Row("min / median", "", "", $"{F(demo.MinSeconds, 2)} / {F(demo.MedianSeconds, 2)}", F(demo.VideoSeconds, 2),
             $"{F(demo.MinSeconds / demo.VideoSeconds, 2)} / {F(demo.MedianSeconds / demo.VideoSeconds, 2)}", "", "");
+        Console.WriteLine($"   the same espeak-ng and FFmpeg commands run directly, one after the other: {F(demo.Direct?.TotalSeconds ?? double.NaN, 2)} s; " +
+            $"demo median / direct = {F(demo.DirectRatio, 2)}x (target <= 1.2x)");
         Console.WriteLine();
     }
 
@@ -104,6 +106,16 @@ public static class Report
         Console.WriteLine();
     }
 
+    public static void Throughput(ThroughputFigures t)
+    {
+        Console.WriteLine($"2. Throughput: {t.Jobs} jobs POSTed at once (160x90, 1 fps, 5 s, silent narration, stand-in FFmpeg that copies samples, 2 workers), followed on one all-jobs stream");
+        Row("jobs", "succeeded", "failed", "lost", "wall s", "jobs/s", "stream ev/s", "server events");
+        Row(I(t.Jobs), I(t.Succeeded), I(t.Failed), I(t.Lost), F(t.Wall.TotalSeconds, 1), F(t.JobsPerSecond, 2), F(t.StreamEventsPerSecond, 1),
+            t.ServerEventsSent.ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine("   (lost: a job the stream never showed ending; stream ev/s: events on the all-jobs stream per second of the run)");
+        Console.WriteLine();
+    }
+
     /// <summary>Fan-out receipts that never came (a subscriber that did not hear of a change).</summary>
     public static int Lost(StreamFigures f) =>
         new[] { f.Fanout1000.Aura, f.Fanout1000.Floor, f.Fanout100.Aura, f.Fanout100.Floor }.Sum(s => Math.Max(0, s.Expected - s.LatenciesMs.Count));
@@ -130,7 +142,7 @@ public static class Report
 
     private static void Row(params string[] cells)
     {
-        int[] widths = [16, 13, 15, 12, 9, 14, 10, 14];
+        int[] widths = [16, 13, 15, 16, 9, 14, 12, 14];
         Console.WriteLine("   " + string.Concat(cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
     }
 
