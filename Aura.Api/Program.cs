@@ -1,13 +1,16 @@
 using Aura.Api.Health;
+using Aura.Api;
 using Aura.Api.Infrastructure;
 using Aura.Api.Limits;
 using Aura.Api.Metrics;
 using Aura.Api.OpenApi;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Serilog;
+using Aura.Core.Pipeline.Orchestration;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Contracts;
 

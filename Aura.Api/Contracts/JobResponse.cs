@@ -1,5 +1,4 @@
-using Aura.Core.Events;
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Contracts;
 
@@ -28,13 +27,7 @@ public sealed record JobResponse(
     public static JobResponse From(JobSnapshot job) => new(
         job.JobId, job.Status, job.Stage, job.Phase, job.Percent, job.Message, job.EtaSeconds, job.CorrelationId,
         job.CreatedAt, job.StartedAt, job.CompletedAt, job.UpdatedAt, job.Attempt, job.Version,
-        job.Artifacts.Select(a => new ArtifactResponse(a.Name, a.Type, a.SizeBytes, JobUrls.Artifact(job.JobId, a.Name), a.Path)).ToList(),
+        job.Artifacts.Select(a => ArtifactResponse.Of(job.JobId, a)).ToList(),
         job.Warnings, job.Failure, job.Request,
         new JobLinks(JobUrls.Job(job.JobId), JobUrls.Events(job.JobId), JobUrls.Cancel(job.JobId), JobUrls.FFmpegLog(job.JobId)));
 }
-
-public sealed record ArtifactResponse(string Name, string Type, long SizeBytes, string Url, string Path);
-
-public sealed record JobLinks(string Self, string Events, string Cancel, string FfmpegLog);
-
-public sealed record JobListResponse(IReadOnlyList<JobResponse> Jobs, int Count);

@@ -9,15 +9,3 @@ public sealed record MetaResponse(
     IReadOnlyList<string> Statuses,
     IReadOnlyList<string> TerminalStatuses,
     MetaLimits Limits);
-
-/// <summary>A work stage, its contract phase and the slice [From, To] of the job's percent it owns.</summary>
-public sealed record StageInfo(string Name, string Phase, int From, int To);
-
-public sealed record MetaLimits(
-    int TopicMaxCharacters,
-    int TextMaxCharacters,
-    int MinDurationSeconds,
-    int MaxDurationSeconds,
-    int MinFps,
-    int MaxFps,
-    int ListMaxLimit);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Contracts;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
-using Aura.Core.Events;
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aura.Api.Controllers;

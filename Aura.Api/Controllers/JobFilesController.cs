@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +12,8 @@ namespace Aura.Api.Controllers;
 
 /// <summary>A job's files: its artifacts (with Range, by name from the job's own list only) and its FFmpeg log.</summary>
 [ApiController]
-[Route("api/jobs/{jobId}")]
-public sealed class JobFilesController(Security.JobAccess access, IOptions<JobRunnerOptions> options) : ControllerBase
+[Route(JobUrls.JobTemplate)]
+public sealed class JobFilesController(Security.JobAccess access, JobFiles files) : ControllerBase
 {
     public const int MaxTailLines = 10_000;
 
@@ -21,10 +24,10 @@ public sealed class JobFilesController(Security.JobAccess access, IOptions<JobRu
             return Problems.JobNotFound(HttpContext, jobId);
         // The path comes from the job's own record, never from the URL; and it must lie in the job's folder.
         var artifact = job.FindArtifact(name);
-        var folder = Path.GetFullPath(options.Value.WorkFolderOf(jobId)) + Path.DirectorySeparatorChar;
+        var folder = Path.GetFullPath(files.WorkFolderOf(jobId)) + Path.DirectorySeparatorChar;
         if (artifact is null || !Path.GetFullPath(artifact.Path).StartsWith(folder, StringComparison.Ordinal) || !System.IO.File.Exists(artifact.Path))
             return Problems.Result(HttpContext, StatusCodes.Status404NotFound, ErrorCodes.ArtifactNotFound,
-                $"The job has no artifact named '{name}'.", "List the job's artifacts with GET " + Core.Events.JobUrls.Job(jobId) + ".", jobId);
+                $"The job has no artifact named '{name}'.", "List the job's artifacts with GET " + JobUrls.Job(jobId) + ".", jobId);
         return PhysicalFile(artifact.Path, artifact.Type, artifact.Name, enableRangeProcessing: true);
     }
 
@@ -41,7 +44,7 @@ public sealed class JobFilesController(Security.JobAccess access, IOptions<JobRu
         if (await access.FindAsync(HttpContext, jobId, cancellationToken) is null)
             return Problems.JobNotFound(HttpContext, jobId);
 
-        var path = options.Value.FFmpegLogOf(jobId);
+        var path = files.FFmpegLogOf(jobId);
         // No FFmpeg run has finished yet: the log is empty, not missing.
         var text = System.IO.File.Exists(path) ? await ReadAsync(path, lines, cancellationToken) : "";
         return Content(text, "text/plain; charset=utf-8", Encoding.UTF8);

@@ -2,8 +2,8 @@ using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Api.Security;
 using Aura.Api.Sse;
-using Aura.Core.Events;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +11,7 @@ namespace Aura.Api.Controllers;
 
 /// <summary>Jobs over REST and their progress as Server-Sent Events. Thin: bind, one call into Aura.Core, map.</summary>
 [ApiController]
-[Route("api/jobs")]
+[Route(JobUrls.JobsTemplate)]
 public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
 {
     [HttpPost]

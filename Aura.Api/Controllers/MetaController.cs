@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using Aura.Api.Contracts;
 using Aura.Core.Jobs;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ namespace Aura.Api.Controllers;
 
 /// <summary>The service's rules as data (GET /api/meta): the web UI draws stages and limits from here, not from copies.</summary>
 [ApiController]
-[Route("api/meta")]
+[Route(JobUrls.MetaTemplate)]
 public sealed class MetaController : ControllerBase
 {
     private static readonly MetaResponse Meta = new(

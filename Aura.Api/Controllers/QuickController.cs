@@ -1,14 +1,15 @@
 using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Controllers;
 
 /// <summary>The quick demo: a short offline video (about 12 s, 1280×720) from an optional topic.</summary>
 [ApiController]
-[Route("api/quick")]
+[Route(JobUrls.QuickTemplate)]
 public sealed class QuickController(JobCreation creation) : ControllerBase
 {
     [HttpPost("demo")]

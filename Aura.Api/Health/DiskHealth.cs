@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 
 namespace Aura.Api.Health;

@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Aura.Api.Health;
 
 /// <summary>Ready when the data and logs folders have Health:MinFreeDiskMegabytes free and the store's last write did not find the disk full.</summary>
-public sealed class DiskHealthCheck(StoreSpace space, IOptions<JobRunnerOptions> jobs, IOptions<HealthOptions> health) : IHealthCheck
+public sealed class DiskHealthCheck(StoreSpace space, JobFiles files, IOptions<HealthOptions> health) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var disk = DiskHealth.Of(jobs.Value.DataFolder, jobs.Value.LogsFolder, health.Value.MinFreeDiskBytes, space);
+        var disk = DiskHealth.Of(files.DataFolder, files.LogsFolder, health.Value.MinFreeDiskBytes, space);
         return Task.FromResult(AuraHealthChecks.Result(disk.Ready, disk, disk.Problem));
     }
 }

@@ -1,4 +1,4 @@
-using Aura.Core.Rendering;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aura.Api.Health;

@@ -1,3 +1,4 @@
+using Aura.Api.Contracts;
 using System.Text.Json;
 using Aura.Api.Infrastructure;
 using Aura.Api.Security;
@@ -24,7 +25,7 @@ public static class HealthResponseWriter
         }
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, AuraJson.Options));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, WireJson.Options));
     }
 
     private static object WithoutPaths(object part) => part switch

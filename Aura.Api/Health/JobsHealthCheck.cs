@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

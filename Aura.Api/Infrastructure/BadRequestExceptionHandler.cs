@@ -1,5 +1,6 @@
 using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Aura.Api.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class BadRequestExceptionHandler : IExceptionHandler
                 "Send a smaller body: only brief.topic is required, and it is at most 500 characters.")
             : Problems.Result(context, bad.StatusCode, ErrorCodes.Validation, bad.Message);
         context.Response.StatusCode = result.StatusCode!.Value;
-        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        await context.Response.WriteAsJsonAsync(result.Value, WireJson.Options, Problems.ContentType, cancellationToken);
         return true;
     }
 }

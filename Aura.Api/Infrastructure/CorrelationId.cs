@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Serilog.Context;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 

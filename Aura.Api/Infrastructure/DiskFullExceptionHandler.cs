@@ -1,6 +1,8 @@
-using Aura.Core.Orchestration;
+using Aura.Api.Contracts;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 
@@ -24,7 +26,7 @@ public sealed partial class DiskFullExceptionHandler(ILogger<DiskFullExceptionHa
         LogRefused(context.Request.Method, context.Request.Path);
         var result = Problems.DiskFull(context, detail);
         context.Response.StatusCode = result.StatusCode!.Value;
-        await context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        await context.Response.WriteAsJsonAsync(result.Value, WireJson.Options, Problems.ContentType, cancellationToken);
         return true;
     }
 

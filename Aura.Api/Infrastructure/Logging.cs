@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class Logging
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             // Last of the enrichers, so that no property added before it keeps a key.
-            .Enrich.With<Security.AccessTokenRedaction>()
+            .Enrich.With<AccessTokenRedaction>()
             .WriteTo.Console(outputTemplate: Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(file, rollingInterval: RollingInterval.Day, outputTemplate: Template, shared: true,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));

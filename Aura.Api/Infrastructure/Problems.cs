@@ -1,4 +1,6 @@
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aura.Api.Infrastructure;
@@ -38,7 +40,7 @@ public static class Problems
 
     public static ObjectResult JobNotFound(HttpContext context, string jobId) =>
         Result(context, StatusCodes.Status404NotFound, ErrorCodes.JobNotFound, $"No job with id '{jobId}'.",
-            "Check the job id; list jobs with GET /api/jobs.", jobId: jobId);
+            $"Check the job id; list jobs with GET {JobUrls.Jobs}.", jobId: jobId);
 
     /// <summary>A write the store's full disk refused (507, E306): nothing was changed unless <paramref name="detail"/> says so.</summary>
     public static ObjectResult DiskFull(HttpContext context, string detail) =>

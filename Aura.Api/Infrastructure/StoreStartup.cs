@@ -1,4 +1,5 @@
 using Aura.Core.Storage;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 

@@ -1,8 +1,8 @@
+using Aura.Core.Kernel;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Aura.Api.Security;
 using Aura.Api.Sse;
-using Aura.Core;
 using Aura.Core.Jobs;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using System.Diagnostics.Metrics;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;

@@ -1,5 +1,6 @@
+using Aura.Api.Security;
+using Aura.Api.Contracts;
 using Aura.Api.Sse;
-using Aura.Core.Events;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -18,7 +19,7 @@ public static class ApiOperations
         JobEvent.ArtifactWrittenName, JobEvent.JobCompletedName, JobEvent.JobFailedName, JobEvent.JobCancelledName, "error",
     ];
 
-    private static readonly string[] AllJobsStreamEvents = [AllJobsStream.EventName, "error"];
+    private static readonly string[] AllJobsStreamEvents = [AllJobsEvents.Update, AllJobsEvents.Deleted, "error"];
 
     public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public static class OpenApiSetup
         };
         document.Components.SecuritySchemes[ApiOperations.QueryScheme] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = Sse.EventStreamRouteAttribute.AccessTokenParameter,
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = Security.EventStreamRouteAttribute.AccessTokenParameter,
             Description = "The API key in the query: on the two event-stream routes only.",
         };
         OperationalRoutes.Add(document);

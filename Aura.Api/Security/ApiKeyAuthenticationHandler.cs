@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Aura.Core.Jobs;
@@ -10,7 +11,7 @@ namespace Aura.Api.Security;
 /// <summary>
 /// The <c>ApiKey</c> scheme. Local mode: everyone is the one <c>local</c> principal (with the admin
 /// role). With keys: <c>Authorization: Bearer &lt;key&gt;</c>, <c>X-Api-Key: &lt;key&gt;</c>, or on
-/// routes marked <see cref="Sse.EventStreamRouteAttribute"/> <c>?access_token=&lt;key&gt;</c>; no key is
+/// routes marked <see cref="EventStreamRouteAttribute"/> <c>?access_token=&lt;key&gt;</c>; no key is
 /// anonymous (refused by the API's policy), an unknown key fails. The challenge is the contract's
 /// 401 problem+json with <c>WWW-Authenticate</c>.
 /// </summary>
@@ -55,8 +56,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return authorization["Bearer ".Length..].Trim();
         if (Request.Headers[HeaderName].ToString() is { Length: > 0 } header)
             return header.Trim();
-        if (Context.GetEndpoint()?.Metadata.GetMetadata<Sse.EventStreamRouteAttribute>() is not null
-            && Request.Query[Sse.EventStreamRouteAttribute.AccessTokenParameter].ToString() is { Length: > 0 } token)
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<EventStreamRouteAttribute>() is not null
+            && Request.Query[EventStreamRouteAttribute.AccessTokenParameter].ToString() is { Length: > 0 } token)
             return token;
         return null;
     }

@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using Aura.Core.Jobs;
 
 namespace Aura.Api.Security;

@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Aura.Core.Jobs;

@@ -20,7 +20,7 @@ public static class Principals
     public static string OwnerOf(string? storedOwner) => storedOwner ?? AuthOptions.LocalPrincipal;
 
     /// <summary>Whether <paramref name="user"/> may know <paramref name="job"/> exists: its owner, or an admin.</summary>
-    public static bool CanSee(ClaimsPrincipal user, Aura.Core.Jobs.JobSnapshot job) =>
+    public static bool CanSee(ClaimsPrincipal user, Aura.Core.Kernel.JobSnapshot job) =>
         SeesAll(user) || string.Equals(OwnerOf(job.Owner), NameOf(user), StringComparison.Ordinal);
 
     /// <summary>The owner a list is limited to: null (everyone's) for admins.</summary>

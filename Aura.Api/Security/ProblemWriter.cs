@@ -1,3 +1,4 @@
+using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 
 namespace Aura.Api.Security;
@@ -10,6 +11,6 @@ public static class ProblemWriter
     {
         var result = Problems.Result(context, status, code, detail, remediation);
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(result.Value, AuraJson.Options, Problems.ContentType, cancellationToken);
+        return context.Response.WriteAsJsonAsync(result.Value, WireJson.Options, Problems.ContentType, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Aura.Api.Contracts;
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
 using Aura.Core.Storage;
+using Aura.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;
@@ -17,8 +18,6 @@ namespace Aura.Api.Sse;
 public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
-    public const string EventName = "job-update";
-    public const string DeletedEventName = "job-deleted";
     private const int PageSize = 200;
     private readonly SseOptions _options = options.Value;
 
@@ -80,10 +79,10 @@ public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, 
     }
 
     private static SseMessage ToMessage(JobSnapshot job) =>
-        new(EventName, JsonSerializer.Serialize(JobResponse.From(job), AuraJson.Options));
+        new(AllJobsEvents.Update, JsonSerializer.Serialize(JobResponse.From(job), WireJson.Options));
 
     private static SseMessage ToMessage(JobDeletion deletion) =>
-        new(DeletedEventName, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), AuraJson.Options));
+        new(AllJobsEvents.Deleted, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), WireJson.Options));
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);

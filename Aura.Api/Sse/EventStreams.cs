@@ -1,5 +1,6 @@
 using Aura.Api.Infrastructure;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aura.Api.Sse;

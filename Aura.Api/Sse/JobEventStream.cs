@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Aura.Api.Infrastructure;
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Api.Sse;
@@ -79,7 +80,7 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
         }
     }
 
-    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), AuraJson.Options));
+    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), WireJson.Options));
 
     [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
     private partial void LogOpened(string jobId, long? lastEventId);

@@ -1,9 +1,7 @@
 using System.Text;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
-
-/// <summary>One SSE event to frame: its name and its data (JSON, possibly on several lines).</summary>
-public readonly record struct SseMessage(string Event, string Data);
 
 /// <summary>
 /// The text of the SSE wire format (WHATWG HTML, "Server-sent events"). Pure. Data with line

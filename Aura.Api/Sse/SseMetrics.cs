@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using System.Collections.Concurrent;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 

@@ -1,6 +1,8 @@
+using Aura.Api.Contracts;
 using System.Text.Json;
 using Aura.Api.Infrastructure;
 using Microsoft.Net.Http.Headers;
+using Aura.Core.Kernel;
 
 namespace Aura.Api.Sse;
 
@@ -45,7 +47,7 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
 
     /// <summary>The contract's <c>error</c> event: the stream itself failed (or its job is gone) and ends after it.</summary>
     public Task WriteErrorAsync(string message, string code, string correlationId, CancellationToken cancellationToken) =>
-        WriteEventAsync(new SseMessage("error", JsonSerializer.Serialize(new { message, code, correlationId }, AuraJson.Options)), null, cancellationToken);
+        WriteEventAsync(new SseMessage("error", JsonSerializer.Serialize(new { message, code, correlationId }, WireJson.Options)), null, cancellationToken);
 
     /// <summary>Tells the client the stream failed, when the connection still lets us.</summary>
     public async Task TryWriteErrorAsync(string message, string code, string correlationId)
@@ -64,7 +66,7 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
     public async Task KeepAliveIfDueAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         if (UntilKeepAlive(interval) == TimeSpan.Zero)
-            await WriteAsync(SseFraming.Comment($"keepalive: {AuraJson.Format(time.GetUtcNow())}"), cancellationToken);
+            await WriteAsync(SseFraming.Comment($"keepalive: {WireJson.Format(time.GetUtcNow())}"), cancellationToken);
     }
 
     /// <summary>How long to wait before the next poll: the poll interval, or less when a keep-alive falls due sooner.</summary>

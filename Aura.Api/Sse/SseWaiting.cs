@@ -1,3 +1,5 @@
+using Aura.Core.Kernel;
+
 namespace Aura.Api.Sse;
 
 internal static class SseWaiting

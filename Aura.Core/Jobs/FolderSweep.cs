@@ -1,3 +1,5 @@
+using Aura.Core.Kernel;
+
 namespace Aura.Core.Jobs;
 
 /// <summary>What <see cref="JobRunner.FinishDeletionsAsync"/> found in the jobs folder.</summary>

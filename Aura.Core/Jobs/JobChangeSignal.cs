@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
@@ -12,17 +13,13 @@ namespace Aura.Core.Jobs;
 public static class JobInstruments
 {
     // Prometheus names are the meter's and the instrument's: aura_jobs_created, aura_jobs_ended, …
-    public const string MeterName = "Aura.Jobs";
+    public const string MeterName = AuraMeters.Jobs;
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Created = Meter.CreateCounter<long>("created", description: "Jobs created.");
     private static readonly Counter<long> Ended = Meter.CreateCounter<long>("ended", description: "Jobs ended, by status and E-code.");
     private static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>("stage.duration", unit: "s",
         description: "How long a job spent in a stage.");
-
-    /// <summary>Video seconds rendered per wall-clock second of FFmpeg, for each successful FFmpeg run of known length.</summary>
-    public static readonly Histogram<double> RenderSpeed = Meter.CreateHistogram<double>("render.speed",
-        description: "Seconds of media produced per second of FFmpeg run time.");
 
     // When each running job entered its current stage (this process only: a resumed job's first stage is not timed).
     private static readonly ConcurrentDictionary<string, (JobStage Stage, DateTimeOffset Since)> StageStarts = new(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 
 namespace Aura.Core.Jobs;
 
@@ -8,7 +10,7 @@ namespace Aura.Core.Jobs;
 /// At start, finishes the deletions a crash interrupted (and warns about job folders the store does
 /// not know, without touching them); then sweeps old jobs every <see cref="JobRunnerOptions.SweepInterval"/>.
 /// </summary>
-public sealed partial class JobMaintenanceService(JobRunner runner, IOptions<JobRunnerOptions> options, TimeProvider time,
+public sealed partial class JobMaintenanceService(JobRunner runner, JobFiles files, IOptions<JobRunnerOptions> options, TimeProvider time,
     ILogger<JobMaintenanceService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +45,7 @@ public sealed partial class JobMaintenanceService(JobRunner runner, IOptions<Job
         try
         {
             var sweep = await runner.FinishDeletionsAsync(stoppingToken);
-            var folder = Path.GetFullPath(options.Value.JobsFolder);
+            var folder = files.JobsFolder;
             if (sweep.Removed > 0)
                 LogRemoved(sweep.Removed);
             if (sweep.StoreKnowsNoJobs)

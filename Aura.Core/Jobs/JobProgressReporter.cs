@@ -1,9 +1,10 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
 /// <summary>What a run's stages say, turned into changes through the runner's single writer.</summary>
-internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunningJob run) : IJobProgress
+internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunCancellation run) : IJobProgress
 {
     // The stage the run says it is in, which may be behind the job's when a resume redoes a stage.
     private JobStage? _stage;

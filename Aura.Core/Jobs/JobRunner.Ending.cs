@@ -1,6 +1,7 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
@@ -14,7 +15,7 @@ public sealed partial class JobRunner
 
     internal static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
 
-    private async Task EndAfterErrorAsync(string jobId, Exception error, RunningJob run, CancellationToken stopping)
+    private async Task EndAfterErrorAsync(string jobId, Exception error, RunCancellation run, CancellationToken stopping)
     {
         var end = EndFor(error, run);
         if (end is JobChange.Failed)
@@ -26,7 +27,7 @@ public sealed partial class JobRunner
             LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
     }
 
-    private JobChange EndFor(Exception error, RunningJob run) => error switch
+    private JobChange EndFor(Exception error, RunCancellation run) => error switch
     {
         OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
         OperationCanceledException when run.TimedOut => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
@@ -85,7 +86,7 @@ public sealed partial class JobRunner
     /// <summary>Removes the job's work folder (its partial files; the FFmpeg log stays). True when there was one to remove.</summary>
     private bool DeletePartialFiles(string jobId)
     {
-        var folder = _options.WorkFolderOf(jobId);
+        var folder = files.WorkFolderOf(jobId);
         try
         {
             if (!Directory.Exists(folder))

@@ -2,8 +2,26 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Aura.Core.Storage;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
+
+/// <summary>The answer to a create with an idempotency key.</summary>
+public abstract record CreateOutcome
+{
+    private CreateOutcome() { }
+
+    public sealed record Created(JobSnapshot Job) : CreateOutcome;
+
+    /// <summary>The key's first request made this job; this is a retry of it.</summary>
+    public sealed record Replayed(JobSnapshot Job) : CreateOutcome;
+
+    /// <summary>The key was used before for a different request.</summary>
+    public sealed record KeyReused(string JobId) : CreateOutcome;
+
+    /// <summary>The key's first request is still creating its job (or that job was deleted).</summary>
+    public sealed record InProgress(string JobId) : CreateOutcome;
+}
 
 // Creating a job at most once per Idempotency-Key: the key is claimed in the store (atomically,
 // so concurrent duplicates cannot both win) before the job exists.
@@ -79,22 +97,5 @@ public sealed partial class JobRunner
 
     /// <summary>Requests are compared by what they ask for once defaults are applied, not by their bytes.</summary>
     private static string RequestHash(JobRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JobSnapshotJson.Options)));
-}
-
-/// <summary>The answer to a create with an idempotency key.</summary>
-public abstract record CreateOutcome
-{
-    private CreateOutcome() { }
-
-    public sealed record Created(JobSnapshot Job) : CreateOutcome;
-
-    /// <summary>The key's first request made this job; this is a retry of it.</summary>
-    public sealed record Replayed(JobSnapshot Job) : CreateOutcome;
-
-    /// <summary>The key was used before for a different request.</summary>
-    public sealed record KeyReused(string JobId) : CreateOutcome;
-
-    /// <summary>The key's first request is still creating its job (or that job was deleted).</summary>
-    public sealed record InProgress(string JobId) : CreateOutcome;
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, StoreJson.Options)));
 }

@@ -1,7 +1,21 @@
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 
 namespace Aura.Core.Jobs;
+
+/// <summary>The answer to a delete request.</summary>
+public abstract record DeleteOutcome
+{
+    private DeleteOutcome() { }
+
+    public sealed record Deleted(JobSnapshot Job) : DeleteOutcome;
+
+    public sealed record NotEnded(JobSnapshot Job) : DeleteOutcome;
+
+    public sealed record NotFound : DeleteOutcome;
+}
 
 // Removing jobs: on request, by age (retention), and finishing deletions a crash interrupted.
 public sealed partial class JobRunner
@@ -30,7 +44,7 @@ public sealed partial class JobRunner
         }
         if (DeleteFiles(jobId))
             await TryForgetDeletedAsync(jobId);
-        signal.Raise(jobId);
+        _changes.Publish(jobId);
         LogDeleted(jobId);
         return new DeleteOutcome.Deleted(job);
     }
@@ -68,7 +82,7 @@ public sealed partial class JobRunner
             // A job stored again under the id (it cannot happen with generated ids) keeps its files.
             if (await store.GetAsync(jobId, cancellationToken) is null)
             {
-                var existed = Directory.Exists(_options.WorkFolderOf(jobId));
+                var existed = Directory.Exists(files.WorkFolderOf(jobId));
                 if (!DeleteFiles(jobId))
                     continue;
                 removed += existed ? 1 : 0;
@@ -77,9 +91,9 @@ public sealed partial class JobRunner
         }
 
         var unknown = 0;
-        if (Directory.Exists(_options.JobsFolder))
+        if (Directory.Exists(files.JobsFolder))
         {
-            foreach (var folder in Directory.EnumerateDirectories(_options.JobsFolder))
+            foreach (var folder in Directory.EnumerateDirectories(files.JobsFolder))
                 unknown += await store.GetAsync(Path.GetFileName(folder), cancellationToken) is null ? 1 : 0;
         }
         var storeKnowsNoJobs = unknown > 0 && (await store.ListAsync(JobQuery.All(limit: 1), cancellationToken)).Count == 0;
@@ -105,11 +119,11 @@ public sealed partial class JobRunner
     {
         try
         {
-            var folder = _options.WorkFolderOf(jobId);
+            var folder = files.WorkFolderOf(jobId);
             if (Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
             // File.Delete fails when the log's folder is missing, as it is before any render ran.
-            var log = _options.FFmpegLogOf(jobId);
+            var log = files.FFmpegLogOf(jobId);
             if (File.Exists(log))
                 File.Delete(log);
             return true;
@@ -143,16 +157,4 @@ public sealed partial class JobRunner
 
     [LoggerMessage(LogLevel.Warning, "The recorded deletion of job {JobId} could not be forgotten; the next start does it")]
     private partial void LogForgetFailed(Exception error, string jobId);
-}
-
-/// <summary>The answer to a delete request.</summary>
-public abstract record DeleteOutcome
-{
-    private DeleteOutcome() { }
-
-    public sealed record Deleted(JobSnapshot Job) : DeleteOutcome;
-
-    public sealed record NotEnded(JobSnapshot Job) : DeleteOutcome;
-
-    public sealed record NotFound : DeleteOutcome;
 }

@@ -1,5 +1,6 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Microsoft.Extensions.Logging;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
@@ -27,7 +28,7 @@ public sealed partial class JobRunner
     {
         try
         {
-            await foreach (var jobId in _queue.TakeAllAsync(stopping))
+            await foreach (var jobId in _queue.ClaimAllAsync(stopping))
             {
                 try
                 {
@@ -61,7 +62,7 @@ public sealed partial class JobRunner
             return;
         }
 
-        using var run = new RunningJob(time, _options, stopping, () => _ = WarnStalledAsync(jobId));
+        using var run = new RunCancellation(time, _options, stopping, () => _ = WarnStalledAsync(jobId));
         _running[jobId] = run;
         try
         {
@@ -69,8 +70,8 @@ public sealed partial class JobRunner
                 return;
             LogStarted(jobId, attempt);
             var context = new JobContext(jobId, started.CorrelationId, started.Request,
-                Directory.CreateDirectory(_options.WorkFolderOf(jobId)).FullName,
-                Path.GetFullPath(_options.FFmpegLogOf(jobId)), attempt);
+                Directory.CreateDirectory(files.WorkFolderOf(jobId)).FullName,
+                Path.GetFullPath(files.FFmpegLogOf(jobId)), attempt);
             await orchestrator.RunAsync(context, new JobProgressReporter(this, jobId, run), run.Token);
             await UpdateJobAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
             LogFinished(jobId, nameof(JobStatus.Succeeded));

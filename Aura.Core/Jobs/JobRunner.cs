@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
@@ -14,15 +15,19 @@ namespace Aura.Core.Jobs;
 public sealed partial class JobRunner(
     IJobStore store,
     IVideoOrchestrator orchestrator,
+    JobFiles files,
     JobChangeSignal signal,
     TimeProvider time,
     IOptions<JobRunnerOptions> options,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    IJobQueue? queue = null,
+    IJobChangeBus? changes = null)
 {
     private readonly JobRunnerOptions _options = options.Value;
-    private readonly JobQueue _queue = new(options.Value.QueueCapacity);
-    private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly IJobQueue _queue = queue ?? new JobQueue(options.Value.QueueCapacity);
+    private readonly ConcurrentDictionary<string, RunCancellation> _running = new(StringComparer.Ordinal);
+    private readonly IJobChangeBus _changes = changes ??= new LocalJobChangeBus(signal);
+    private readonly JobStateWriter _writer = new(store, changes, time, logger);
 
     public JobChangeSignal Signal => signal;
 
@@ -56,7 +61,7 @@ public sealed partial class JobRunner(
             throw;
         }
 
-        signal.Raise(saved.JobId);
+        _changes.Publish(saved.JobId);
         JobInstruments.JobCreated(saved);
         using (BeginJobScope(saved))
             LogCreated(saved.JobId, saved.Request.Brief.Topic.Length);
@@ -134,35 +139,10 @@ public sealed partial class JobRunner(
     /// The single writer: applies <paramref name="change"/> to the job's newest state, keeps it under
     /// the next sequence number and raises the change signal. Returns the kept state, the unchanged
     /// state when the change altered nothing, or null when the job is unknown or the change does not
-    /// apply (such as progress after a cancel).
+    /// apply (such as progress after a cancel). See <see cref="JobStateWriter"/>.
     /// </summary>
-    public async Task<JobSnapshot?> UpdateJobAsync(string jobId, JobChange change, CancellationToken cancellationToken)
-    {
-        JobSnapshot saved;
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            var current = await store.GetAsync(jobId, cancellationToken);
-            if (current is null)
-                return null;
-            if (!JobStateMachine.TryApply(current, change, time.GetUtcNow(), out var next, out var rejection))
-            {
-                LogRejected(jobId, change.GetType().Name, rejection!);
-                return null;
-            }
-            if (next with { UpdatedAt = current.UpdatedAt } == current)
-                return current;
-            saved = await store.SaveAsync(next, current.Version, cancellationToken);
-            JobInstruments.Changed(current, saved);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-
-        signal.Raise(jobId);
-        return saved;
-    }
+    public Task<JobSnapshot?> UpdateJobAsync(string jobId, JobChange change, CancellationToken cancellationToken) =>
+        _writer.ApplyAsync(jobId, change, cancellationToken);
 
     private async Task<JobSnapshot?> WaitForTerminalAsync(string jobId, Task changed, CancellationToken cancellationToken)
     {
@@ -190,22 +170,4 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} created (topic of {TopicLength} chars)")]
     private partial void LogCreated(string jobId, int topicLength);
-
-    [LoggerMessage(LogLevel.Debug, "Change {Change} to job {JobId} not applied: {Reason}")]
-    private partial void LogRejected(string jobId, string change, string reason);
 }
-
-/// <summary>The answer to a cancel request.</summary>
-public abstract record CancelOutcome
-{
-    private CancelOutcome() { }
-
-    public sealed record Accepted(JobSnapshot Job) : CancelOutcome;
-
-    public sealed record NotCancellable(JobSnapshot Job) : CancelOutcome;
-
-    public sealed record NotFound : CancelOutcome;
-}
-
-public sealed class JobQueueFullException(int capacity)
-    : Exception($"the job queue is full ({capacity} jobs wait for a worker)");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
@@ -38,13 +39,6 @@ public sealed class JobRunnerOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// Where jobs keep their files (one folder each, under <c>jobs/</c>). Not read from this section:
-    /// the host sets it from <c>Storage:DataFolder</c>, so the database and the job files share one folder.
-    /// </summary>
-    [Required]
-    public string DataFolder { get; set; } = "data";
-
     /// <summary>How long an <c>Idempotency-Key</c> stays tied to the job its first request made.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
@@ -57,16 +51,10 @@ public sealed class JobRunnerOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>). Relative paths are under the content root.</summary>
+    /// <summary>
+    /// Where the application and FFmpeg logs go (FFmpeg logs under <c>ffmpeg/</c>). Relative paths are under
+    /// the content root. Read here; every path under it comes from <see cref="Pipeline.JobFiles"/>.
+    /// </summary>
     [Required]
     public string LogsFolder { get; set; } = "Logs";
-
-    public string JobsFolder => Path.Combine(DataFolder, "jobs");
-
-    /// <summary>The pid files of running child processes (FFmpeg), one each, for the next start to stop after a crash.</summary>
-    public string RunFolder => Path.Combine(DataFolder, "run");
-
-    public string WorkFolderOf(string jobId) => Path.Combine(JobsFolder, jobId);
-
-    public string FFmpegLogOf(string jobId) => Path.Combine(LogsFolder, "ffmpeg", jobId + ".log");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 

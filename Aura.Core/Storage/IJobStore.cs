@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Storage;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Core.Storage;
 
@@ -15,15 +15,4 @@ public sealed record JobQuery(IReadOnlyCollection<JobStatus> Statuses, DateTimeO
     public static JobQuery All(int limit = int.MaxValue) => new([], null, limit);
 
     public static JobQuery InStatus(params JobStatus[] statuses) => new(statuses, null, int.MaxValue);
-}
-
-public sealed class JobStoreConflictException(string jobId, long expectedVersion, long actualVersion)
-    : Exception($"job {jobId} is at version {actualVersion}, not {expectedVersion}")
-{
-    public string JobId { get; } = jobId;
-
-    public long ExpectedVersion { get; } = expectedVersion;
-
-    /// <summary>The stored version; 0 when the job is not stored.</summary>
-    public long ActualVersion { get; } = actualVersion;
 }

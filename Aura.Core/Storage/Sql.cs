@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Data.Sqlite;
 
 namespace Aura.Core.Storage;
@@ -40,7 +40,7 @@ internal static class Sql
         using var reader = command.ExecuteReader();
         var jobs = new List<JobSnapshot>();
         while (reader.Read())
-            jobs.Add(JobSnapshotJson.Deserialize(reader.GetString(0)));
+            jobs.Add(StoreJson.Deserialize(reader.GetString(0)));
         return jobs;
     }
 

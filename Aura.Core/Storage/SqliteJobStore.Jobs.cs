@@ -1,4 +1,4 @@
-using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Microsoft.Data.Sqlite;
 
 namespace Aura.Core.Storage;
@@ -41,7 +41,7 @@ public sealed partial class SqliteJobStore
         var version = Sql.Scalar<long>(connection, transaction,
             "UPDATE sequence SET last_version = last_version + 1 WHERE id = 1 RETURNING last_version");
         var saved = job with { Version = version };
-        var snapshot = JobSnapshotJson.Serialize(saved);
+        var snapshot = StoreJson.Serialize(saved);
         Sql.Execute(connection, transaction, UpsertJob,
             ("$id", saved.JobId), ("$status", saved.Status.ToString()), ("$created", Sql.Ticks(saved.CreatedAt)),
             ("$completed", saved.IsTerminal ? Sql.Ticks(saved.EndedAt()) : null),
@@ -62,7 +62,7 @@ public sealed partial class SqliteJobStore
         {
             var snapshots = new List<JobSnapshot>();
             while (reader.Read())
-                snapshots.Add(JobSnapshotJson.Deserialize(reader.GetString(0)));
+                snapshots.Add(StoreJson.Deserialize(reader.GetString(0)));
             history = snapshots;
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Storage;
 
 namespace Aura.Tests.Api;

@@ -1,5 +1,6 @@
 using System.Net;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 

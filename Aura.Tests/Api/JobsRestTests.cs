@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Api;

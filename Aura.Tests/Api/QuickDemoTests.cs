@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Aura.Core.Providers.Subtitles;
-using Aura.Core.Rendering;
+using Aura.Core.Pipeline.Subtitles;
+using Aura.Core.Media.Rendering;
 using Aura.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

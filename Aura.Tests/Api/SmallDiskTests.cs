@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Api;

@@ -1,5 +1,6 @@
 using System.Net;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

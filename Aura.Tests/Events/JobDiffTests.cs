@@ -1,5 +1,6 @@
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Events;

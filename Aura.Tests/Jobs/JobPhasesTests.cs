@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Tests.Jobs;
 

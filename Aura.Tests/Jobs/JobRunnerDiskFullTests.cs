@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,7 +24,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         Assert.Contains("partial files were removed", failed.Failure.Message);
         Assert.Contains("Storage:DataFolder", failed.Failure.Remediation);
         Assert.Equal(4, store.RefusedWrites);
-        Assert.False(Directory.Exists(Options.WorkFolderOf(created.JobId)));
+        Assert.False(Directory.Exists(Files.WorkFolderOf(created.JobId)));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         var failed = await RunToEndAsync(runner, "Tides");
 
         Assert.Equal((JobStatus.Failed, ErrorCodes.DiskFull), (failed.Status, failed.Failure!.Code));
-        Assert.False(Directory.Exists(Options.WorkFolderOf(failed.JobId)));
+        Assert.False(Directory.Exists(Files.WorkFolderOf(failed.JobId)));
     }
 
     /// <summary>Moves the clock on in small steps until the job has ended.</summary>

@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,16 +17,19 @@ public abstract class JobRunnerHarness : IAsyncDisposable
     private Task? _workers;
 
     protected JobRunnerHarness() =>
-        Options = new JobRunnerOptions { DataFolder = _folder.Combine("data"), LogsFolder = _folder.Combine("logs"), Workers = 1, QueueCapacity = 3 };
+        Options = new JobRunnerOptions { LogsFolder = _folder.Combine("logs"), Workers = 1, QueueCapacity = 3 };
 
     protected InMemoryJobStore Store { get; } = new();
 
     protected JobRunnerOptions Options { get; }
 
+    /// <summary>Where the runner keeps its files: a data and a logs folder of this test's own.</summary>
+    protected Core.Pipeline.JobFiles Files => new(_folder.Combine("data"), Options.LogsFolder);
+
     /// <summary>A runner on <see cref="Store"/>, or on <paramref name="store"/> (such as one that wraps it).</summary>
-    protected JobRunner Start(Core.Orchestration.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
+    protected JobRunner Start(Core.Pipeline.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
     {
-        var runner = new JobRunner(store ?? Store, orchestrator, new JobChangeSignal(), time ?? TimeProvider.System,
+        var runner = new JobRunner(store ?? Store, orchestrator, Files, new JobChangeSignal(), time ?? TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(Options), NullLogger<JobRunner>.Instance);
         if (workers)
             StartWorkers(runner);

@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,9 +46,9 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         Assert.Equal(1, await runner.SweepAsync(CancellationToken.None));
 
         Assert.Null(await runner.GetJobAsync(old.JobId, CancellationToken.None));
-        Assert.False(Directory.Exists(Options.WorkFolderOf(old.JobId)));
+        Assert.False(Directory.Exists(Files.WorkFolderOf(old.JobId)));
         Assert.NotNull(await runner.GetJobAsync(young.JobId, CancellationToken.None));
-        Assert.True(Directory.Exists(Options.WorkFolderOf(young.JobId)));
+        Assert.True(Directory.Exists(Files.WorkFolderOf(young.JobId)));
     }
 
     [Fact]
@@ -85,12 +86,12 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         Assert.IsType<DeleteOutcome.NotEnded>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
         orchestrator.Release(JobStage.Voice);
         await EndOf(runner, running.JobId);
-        Directory.CreateDirectory(Path.GetDirectoryName(Options.FFmpegLogOf(running.JobId))!);
-        await File.WriteAllTextAsync(Options.FFmpegLogOf(running.JobId), "log");
+        Directory.CreateDirectory(Path.GetDirectoryName(Files.FFmpegLogOf(running.JobId))!);
+        await File.WriteAllTextAsync(Files.FFmpegLogOf(running.JobId), "log");
 
         Assert.IsType<DeleteOutcome.Deleted>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
-        Assert.False(Directory.Exists(Options.WorkFolderOf(running.JobId)));
-        Assert.False(File.Exists(Options.FFmpegLogOf(running.JobId)));
+        Assert.False(Directory.Exists(Files.WorkFolderOf(running.JobId)));
+        Assert.False(File.Exists(Files.FFmpegLogOf(running.JobId)));
         Assert.IsType<DeleteOutcome.NotFound>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
     }
 
@@ -121,10 +122,10 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var sweep = await runner.FinishDeletionsAsync(CancellationToken.None);
 
         Assert.Equal(new FolderSweep(Removed: 1, Unknown: 1, StoreKnowsNoJobs: false), sweep);
-        Assert.False(Directory.Exists(Options.WorkFolderOf(deleted.JobId)));
+        Assert.False(Directory.Exists(Files.WorkFolderOf(deleted.JobId)));
         Assert.False(File.Exists(leftover));
         Assert.True(File.Exists(unknown));
-        Assert.True(Directory.Exists(Options.WorkFolderOf(kept.JobId)));
+        Assert.True(Directory.Exists(Files.WorkFolderOf(kept.JobId)));
         Assert.Empty(await Store.ListDeletedAsync(CancellationToken.None));
     }
 
@@ -143,7 +144,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
     /// <summary>A job folder holding a video, as a finished job leaves it; returns the video's path.</summary>
     private string WriteVideo(string jobId)
     {
-        var folder = Directory.CreateDirectory(Options.WorkFolderOf(jobId)).FullName;
+        var folder = Directory.CreateDirectory(Files.WorkFolderOf(jobId)).FullName;
         var video = Path.Combine(folder, "video.mp4");
         File.WriteAllText(video, "a user's video");
         return video;

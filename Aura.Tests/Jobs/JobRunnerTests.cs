@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,7 +20,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
         Assert.Equal((JobStatus.Queued, 0), (created.Status, created.Percent));
         Assert.Equal((JobStatus.Succeeded, JobStage.Complete, 100, "corr-42"), (done.Status, done.Stage, done.Percent, done.CorrelationId));
         Assert.Equal(5, done.Artifacts.Count);
-        Assert.True(Directory.Exists(Options.WorkFolderOf(created.JobId)));
+        Assert.True(Directory.Exists(Files.WorkFolderOf(created.JobId)));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Visuals;
 
 namespace Aura.Tests.Orchestration;
 

@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Rendering;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration;
 

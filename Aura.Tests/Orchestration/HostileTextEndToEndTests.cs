@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers.Subtitles;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Subtitles;
 
 namespace Aura.Tests.Orchestration;
 

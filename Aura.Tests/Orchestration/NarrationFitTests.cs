@@ -1,4 +1,4 @@
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 
 namespace Aura.Tests.Orchestration;
 

@@ -1,9 +1,9 @@
-using Aura.Core.Orchestration;
-using Aura.Core.Providers;
-using Aura.Core.Providers.Scripts;
-using Aura.Core.Providers.Speech;
-using Aura.Core.Providers.Visuals;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Visuals;
 using Microsoft.Extensions.Options;
+using Aura.Core.Pipeline.Orchestration;
 
 namespace Aura.Tests.Orchestration;
 
@@ -18,7 +18,7 @@ public sealed class PipelineRegistrationTests
         Assert.IsType<TemplateScriptProvider>(pipeline.Get<IScriptProvider>());
         Assert.IsType<EspeakTtsProvider>(pipeline.Get<ITtsProvider>());
         Assert.IsType<FFmpegTitleCardProvider>(pipeline.Get<IVisualProvider>());
-        Assert.Equal(Core.Jobs.JobPhases.WorkStages, pipeline.Get<IEnumerable<IPipelineStage>>().Select(s => s.Stage).Order());
+        Assert.Equal(Core.Kernel.JobPhases.WorkStages, pipeline.Get<IEnumerable<IPipelineStage>>().Select(s => s.Stage).Order());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 
 namespace Aura.Tests.Orchestration;
 

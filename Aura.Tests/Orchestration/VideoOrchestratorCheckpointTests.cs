@@ -1,5 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Orchestration;
 
 namespace Aura.Tests.Orchestration;
 

@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers.Subtitles;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Subtitles;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration;
 

@@ -1,7 +1,10 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Visuals;
+using Aura.Core.Media.Rendering;
 using Moq;
 
 namespace Aura.Tests.Orchestration;

@@ -1,7 +1,8 @@
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Media.Rendering;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -58,8 +59,8 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
     private (JobRunner Runner, JobChangeSignal Signal) Runner()
     {
         var signal = new JobChangeSignal();
-        var options = new JobRunnerOptions { Workers = 1, DataFolder = Path.Combine(_pipeline.Folder, "data"), LogsFolder = Path.Combine(_pipeline.Folder, "logs") };
-        return (new JobRunner(_store, _pipeline.Orchestrator, signal, TimeProvider.System, Options.Create(options), NullLogger<JobRunner>.Instance), signal);
+        var options = new JobRunnerOptions { Workers = 1, LogsFolder = Path.Combine(_pipeline.Folder, "logs") };
+        return (new JobRunner(_store, _pipeline.Orchestrator, new JobFiles(Path.Combine(_pipeline.Folder, "data"), options.LogsFolder), signal, TimeProvider.System, Options.Create(options), NullLogger<JobRunner>.Instance), signal);
     }
 
     private async Task<JobSnapshot> WaitForTerminalAsync(JobChangeSignal signal, string jobId)

@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Processes;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Processes;
+using Aura.Core.Media.Rendering;
 using Aura.Tests.Rendering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,7 @@ public sealed class ChildProcessLauncherTests : IDisposable
             echo "a video" > "$last"
             """);
 
-        await Runner(ffmpeg).RunAsync(new FFmpegRun(folder.Job(), "render", ["-y", output], null, [output]), null, CancellationToken.None);
+        await Runner(ffmpeg).RunAsync(new FFmpegRun(folder.Job().FFmpeg, "render", ["-y", output], null, [output]), null, CancellationToken.None);
 
         Assert.True(_launcher.ChildrenDieWithService);
         Assert.Equal("a video", File.ReadAllText(output).Trim());
@@ -51,7 +52,7 @@ public sealed class ChildProcessLauncherTests : IDisposable
             File.SetUnixFileMode(broken, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => Runner(broken).RunAsync(
-            new FFmpegRun(folder.Job(), "render", ["-version"], null, []), null, CancellationToken.None));
+            new FFmpegRun(folder.Job().FFmpeg, "render", ["-version"], null, []), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.FFmpegNotFound, error.Reason.Code);
         Assert.Contains("Exit Code: not started", await File.ReadAllTextAsync(folder.Job().FFmpegLogPath));

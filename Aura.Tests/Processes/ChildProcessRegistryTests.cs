@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Aura.Core.Orchestration;
-using Aura.Core.Processes;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Media.Processes;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,7 +40,7 @@ public sealed class ChildProcessRegistryTests : IDisposable
     private void WriteRecordOfAnEarlierService(ChildProcessRecord record)
     {
         Directory.CreateDirectory(_folder.Combine("run"));
-        File.WriteAllText(_folder.Combine("run", $"{Guid.NewGuid():N}.json"), JsonSerializer.Serialize(record, AtomicFile.Json));
+        File.WriteAllText(_folder.Combine("run", $"{Guid.NewGuid():N}.json"), JsonSerializer.Serialize(record, FileJson.Options));
     }
 
     private ChildProcessRecord RecordOf(Process child, string partial, long? startTicks = null, string? marker = null) =>

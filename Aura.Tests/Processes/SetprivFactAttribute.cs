@@ -1,4 +1,4 @@
-using Aura.Core.Processes;
+using Aura.Core.Media.Processes;
 
 namespace Aura.Tests.Processes;
 

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Providers.Speech;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline.Speech;
 
 namespace Aura.Tests.Providers;
 

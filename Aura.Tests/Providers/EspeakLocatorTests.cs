@@ -1,4 +1,4 @@
-using Aura.Core.Providers.Speech;
+using Aura.Core.Pipeline.Speech;
 
 namespace Aura.Tests.Providers;
 

@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Providers.Audio;
-using Aura.Core.Providers.Speech;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Audio;
+using Aura.Core.Pipeline.Speech;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

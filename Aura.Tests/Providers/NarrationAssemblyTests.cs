@@ -1,8 +1,9 @@
 using Aura.Core.Jobs;
-using Aura.Core.Providers.Audio;
-using Aura.Core.Providers.Scripts;
-using Aura.Core.Providers.Speech;
-using Aura.Core.Providers.Subtitles;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Audio;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
+using Aura.Core.Pipeline.Subtitles;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -31,13 +32,13 @@ public sealed class NarrationAssemblyTests : IDisposable
 
         var narration = await WavFile.ConcatenateAsync(clips, _temp.File("narration.wav"), gap, CancellationToken.None);
         var timeline = script.Scenes.Zip(narration.Clips, (scene, clip) => new SubtitleScene(scene.Narration, clip.Start, clip.Duration));
-        await SubtitleWriter.WriteAsync(_temp.File(Aura.Core.Events.JobOutput.SubtitleName), timeline, CancellationToken.None);
+        await SubtitleWriter.WriteAsync(_temp.File(Aura.Api.Contracts.JobOutput.SubtitleName), timeline, CancellationToken.None);
 
         var clipLengths = clips.Select(WavFile.ReadDuration).ToList();
         Assert.All(clipLengths, length => Assert.True(length > TimeSpan.FromSeconds(0.3)));
         Assert.Equal(clips.Sum(c => WavFile.ReadInfo(c).FrameCount) + FramesOf(gap),
             WavFile.ReadInfo(_temp.File("narration.wav")).FrameCount);
-        var cues = SrtParser.Parse(await File.ReadAllTextAsync(_temp.File(Aura.Core.Events.JobOutput.SubtitleName)));
+        var cues = SrtParser.Parse(await File.ReadAllTextAsync(_temp.File(Aura.Api.Contracts.JobOutput.SubtitleName)));
         Assert.Equal(script.Scenes.SelectMany(s => NarrationText.SplitWords(s.Narration)), cues.SelectMany(c => NarrationText.SplitWords(c.Text)));
         Assert.True(cues[^1].End <= narration.Info.Duration);
         Assert.Contains(cues, c => c.Start >= clipLengths[0] + gap - TimeSpan.FromMilliseconds(1));

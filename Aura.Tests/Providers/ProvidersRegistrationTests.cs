@@ -1,9 +1,9 @@
-using Aura.Core.Providers;
-using Aura.Core.Providers.Scripts;
-using Aura.Core.Providers.Speech;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Aura.Core.Pipeline.Orchestration;
 
 namespace Aura.Tests.Providers;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aura.Core.Jobs;
-using Aura.Core.Providers.Scripts;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline.Scripts;
 
 namespace Aura.Tests.Providers;
 
@@ -14,9 +15,9 @@ public sealed class ScriptJsonTests : IDisposable
     public async Task The_script_artifact_is_indented_camelCase_json_that_reads_back_the_same()
     {
         var script = TemplateScriptProvider.Write(JobRequest.ForTopic("Café \"Ω\" 🚀 <b>"));
-        var path = _temp.File(Aura.Core.Orchestration.WorkLayout.ScriptName);
+        var path = _temp.File(Aura.Core.Pipeline.WorkLayout.ScriptName);
 
-        await Aura.Core.Orchestration.ScriptFile.WriteAsync(path, script, CancellationToken.None);
+        await Aura.Core.Pipeline.ScriptFile.WriteAsync(path, script, CancellationToken.None);
 
         var json = await File.ReadAllTextAsync(path);
         using var document = JsonDocument.Parse(json);

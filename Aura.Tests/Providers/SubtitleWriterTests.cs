@@ -1,6 +1,6 @@
 using System.Text;
-using Aura.Core.Providers.Scripts;
-using Aura.Core.Providers.Subtitles;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Subtitles;
 
 namespace Aura.Tests.Providers;
 
@@ -12,7 +12,7 @@ public sealed class SubtitleWriterTests : IDisposable
 
     private static readonly SubtitleScene[] Scenes =
     [
-        new(TemplateScriptProvider.Write(Aura.Core.Jobs.JobRequest.ForTopic("Why the sky is blue")).Scenes[0].Narration,
+        new(TemplateScriptProvider.Write(Aura.Core.Kernel.JobRequest.ForTopic("Why the sky is blue")).Scenes[0].Narration,
             TimeSpan.Zero, TimeSpan.FromMilliseconds(7_300)),
         new("Sunlight holds every colour. Air molecules scatter short blue waves far more than long red ones, so blue reaches "
             + "your eyes from every part of the sky. At sunset the light crosses more air and the reds win. 🚀 %{pts} [in] \"quoted\" שלום.",
@@ -99,7 +99,7 @@ public sealed class SubtitleWriterTests : IDisposable
     [Fact]
     public async Task The_written_file_is_utf8_without_a_bom_and_parses_back_to_the_same_cues()
     {
-        var path = _temp.File(Aura.Core.Events.JobOutput.SubtitleName);
+        var path = _temp.File(Aura.Api.Contracts.JobOutput.SubtitleName);
 
         var written = await SubtitleWriter.WriteAsync(path, Scenes, CancellationToken.None);
 

@@ -1,6 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Providers;
-using Aura.Core.Providers.Scripts;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline.Scripts;
 
 namespace Aura.Tests.Providers;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Providers.Subtitles;
+using Aura.Core.Pipeline.Subtitles;
 
 namespace Aura.Tests.Providers;
 

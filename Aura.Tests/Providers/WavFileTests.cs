@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Aura.Core.Providers.Audio;
+using Aura.Core.Media.Audio;
 
 namespace Aura.Tests.Providers;
 

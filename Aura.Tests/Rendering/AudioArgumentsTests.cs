@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Tests.Rendering;
@@ -38,7 +39,7 @@ public class AudioArgumentsTests
         var runner = TestFolder.Runner();
         var job = folder.Job();
         async Task Run(IReadOnlyList<string> args, string output) =>
-            await runner.RunAsync(new FFmpegRun(job, "audio", args, null, [output]), null, CancellationToken.None);
+            await runner.RunAsync(new FFmpegRun(job.FFmpeg, "audio", args, null, [output]), null, CancellationToken.None);
 
         await Run(AudioArguments.Silence(TimeSpan.FromSeconds(0.5), folder.File("a.wav"), sampleRate: 22_050), folder.File("a.wav"));
         await Run(AudioArguments.Silence(TimeSpan.FromSeconds(0.7), folder.File("b.wav")), folder.File("b.wav"));

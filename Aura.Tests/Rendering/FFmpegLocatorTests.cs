@@ -1,4 +1,4 @@
-using Aura.Core.Rendering;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,7 +37,7 @@ public class FFmpegLocatorTests
         Assert.Contains(missing, status.Problem);
         Assert.Contains("apt-get install -y ffmpeg", status.Remediation);
         Assert.Contains("FFmpeg:Path", status.Remediation);
-        Assert.Equal(Aura.Core.Jobs.ErrorCodes.FFmpegNotFound, status.AsFailure()!.Code);
+        Assert.Equal(Aura.Core.Kernel.ErrorCodes.FFmpegNotFound, status.AsFailure()!.Code);
         Assert.Equal(status.Problem, status.AsFailure()!.Message);
     }
 

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aura.Tests.Rendering;
@@ -13,7 +14,7 @@ public class FFmpegLogWriterTests
     {
         using var folder = new TestFolder();
         var writer = new FFmpegLogWriter(_time);
-        var run = new FFmpegRun(folder.Job("job-7", "corr-7"), "render", ["-i", "/w/a b.png", "/w/out.mp4"], null, [], new Resolution(1280, 720));
+        var run = new FFmpegRun(folder.Job("job-7", "corr-7").FFmpeg, "render", ["-i", "/w/a b.png", "/w/out.mp4"], null, [], new Resolution(1280, 720));
         var block = writer.Begin(run, "/usr/bin/ffmpeg");
         block.AddStderr("Input #0, png_pipe");
         block.AddStderr("Output #0, mp4");
@@ -46,7 +47,7 @@ public class FFmpegLogWriterTests
     {
         using var folder = new TestFolder();
         var writer = new FFmpegLogWriter(_time);
-        var block = writer.Begin(new FFmpegRun(folder.Job(), "narration", [], null, []), "/usr/bin/ffmpeg");
+        var block = writer.Begin(new FFmpegRun(folder.Job().FFmpeg, "narration", [], null, []), "/usr/bin/ffmpeg");
 
         await writer.WriteAsync(block, FFmpegLogWriter.CanceledExitCode, CancellationToken.None);
 
@@ -60,7 +61,7 @@ public class FFmpegLogWriterTests
     {
         using var folder = new TestFolder();
         var writer = new FFmpegLogWriter(TimeProvider.System);
-        var runs = Enumerable.Range(0, 12).Select(i => new FFmpegRun(folder.Job($"job-{i % 3}"), $"run-{i}", [], null, [])).ToList();
+        var runs = Enumerable.Range(0, 12).Select(i => new FFmpegRun(folder.Job($"job-{i % 3}").FFmpeg, $"run-{i}", [], null, [])).ToList();
 
         await Task.WhenAll(runs.Select(run => Task.Run(async () =>
         {
@@ -90,7 +91,7 @@ public class FFmpegLogWriterTests
     public void Stderr_beyond_the_block_s_bound_drops_the_oldest_lines_and_says_so()
     {
         using var folder = new TestFolder();
-        var block = new FFmpegLogBlock(new FFmpegRun(folder.Job(), "render", [], null, []), "/usr/bin/ffmpeg", _time.GetUtcNow(), maxStderrBytes: 30);
+        var block = new FFmpegLogBlock(new FFmpegRun(folder.Job().FFmpeg, "render", [], null, []), "/usr/bin/ffmpeg", _time.GetUtcNow(), maxStderrBytes: 30);
         foreach (var line in new[] { "first line", "second line", "third line" })
             block.AddStderr(line);
 

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Rendering;
 
@@ -21,7 +22,7 @@ public class FFmpegProcessRunnerFailureTests
             """);
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(ffmpeg).RunAsync(
-            new FFmpegRun(folder.Job(), "render", ["-y", output], null, [output]), null, CancellationToken.None));
+            new FFmpegRun(folder.Job().FFmpeg, "render", ["-y", output], null, [output]), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.DiskFull, error.Reason.Code);
         Assert.False(File.Exists(output));
@@ -39,7 +40,7 @@ public class FFmpegProcessRunnerFailureTests
             """);
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(ffmpeg).RunAsync(
-            new FFmpegRun(job, "render", ["-i", "card.png"], null, []), null, CancellationToken.None));
+            new FFmpegRun(job.FFmpeg, "render", ["-i", "card.png"], null, []), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.FFmpegRuntime, error.Reason.Code);
         Assert.Equal("Input #0, png_pipe, from 'card.png':\ncard.png: Invalid data found when processing input", error.Reason.StderrSnippet);
@@ -71,7 +72,7 @@ public class FFmpegProcessRunnerFailureTests
         using var cancel = new CancellationTokenSource();
         // The grace leaves the shell ample time to note the interrupt before the kill, however busy the machine.
         var run = TestFolder.Runner(ffmpeg, killGrace: TimeSpan.FromSeconds(5)).RunAsync(
-            new FFmpegRun(job, "render", [output], TimeSpan.FromSeconds(10), [output]),
+            new FFmpegRun(job.FFmpeg, "render", [output], TimeSpan.FromSeconds(10), [output]),
             _ => { started.TrySetResult(); return Task.CompletedTask; }, cancel.Token);
         await started.Task.WaitAsync(Patience);
 
@@ -97,7 +98,7 @@ public class FFmpegProcessRunnerFailureTests
             """);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestFolder.Runner(ffmpeg).RunAsync(
-                new FFmpegRun(folder.Job(), "render", [], TimeSpan.FromSeconds(10), []),
+                new FFmpegRun(folder.Job().FFmpeg, "render", [], TimeSpan.FromSeconds(10), []),
                 _ => throw new InvalidOperationException("reporter broke"), CancellationToken.None)
             .WaitAsync(Patience));
 

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace Aura.Tests.Rendering;
@@ -19,13 +20,13 @@ public class FFmpegProcessRunnerTests
         File.WriteAllText(folder.File("body.txt"), "Light scatters");
         File.WriteAllText(folder.File("subtitles.srt"), "1\n00:00:00,000 --> 00:00:01,500\nLight scatters\n\n");
         var card = new TitleCardInput(folder.File("title.txt"), folder.File("body.txt"), Tiny, folder.File("card.png"));
-        await runner.RunAsync(new FFmpegRun(job, "title card 1", TitleCardArguments.Build(card, new FontLocator().Find()), null, [card.OutputPng], Tiny), null, CancellationToken.None);
-        await runner.RunAsync(new FFmpegRun(job, "narration", AudioArguments.Silence(TimeSpan.FromSeconds(2), folder.File("narration.wav")), TimeSpan.FromSeconds(2), [folder.File("narration.wav")]), null, CancellationToken.None);
+        await runner.RunAsync(new FFmpegRun(job.FFmpeg, "title card 1", TitleCardArguments.Build(card, new FontLocator().Find()), null, [card.OutputPng], Tiny), null, CancellationToken.None);
+        await runner.RunAsync(new FFmpegRun(job.FFmpeg, "narration", AudioArguments.Silence(TimeSpan.FromSeconds(2), folder.File("narration.wav")), TimeSpan.FromSeconds(2), [folder.File("narration.wav")]), null, CancellationToken.None);
         var render = new RenderInput([(card.OutputPng, TimeSpan.FromSeconds(1)), (card.OutputPng, TimeSpan.FromSeconds(1))],
             folder.File("narration.wav"), folder.File("subtitles.srt"), Tiny, 15, 200, 64, folder.File("video.mp4"));
         var progress = new List<FFmpegProgress>();
 
-        await runner.RunAsync(new FFmpegRun(job, "render", RenderArguments.Build(render), render.TotalDuration, [render.OutputPath], Tiny),
+        await runner.RunAsync(new FFmpegRun(job.FFmpeg, "render", RenderArguments.Build(render), render.TotalDuration, [render.OutputPath], Tiny),
             p => { progress.Add(p); return Task.CompletedTask; }, CancellationToken.None);
 
         var video = await new FfprobeMediaProbe(new FFmpegLocator(Options.Create(new FFmpegOptions()), TimeProvider.System)).ProbeAsync(render.OutputPath, CancellationToken.None);
@@ -61,7 +62,7 @@ public class FFmpegProcessRunnerTests
         var encoding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancel = new CancellationTokenSource();
         var run = TestFolder.Runner(killGrace: TimeSpan.FromSeconds(5)).RunAsync(
-            new FFmpegRun(job, "render", args, TimeSpan.FromSeconds(30), [output], Tiny),
+            new FFmpegRun(job.FFmpeg, "render", args, TimeSpan.FromSeconds(30), [output], Tiny),
             p => { if (p.OutTime > TimeSpan.Zero) encoding.TrySetResult(); return Task.CompletedTask; }, cancel.Token);
         await encoding.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -80,7 +81,7 @@ public class FFmpegProcessRunnerTests
         using var folder = new TestFolder();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestFolder.Runner().RunAsync(
-            new FFmpegRun(folder.Job(), "render", ["-version"], null, []), null, new CancellationToken(canceled: true)));
+            new FFmpegRun(folder.Job().FFmpeg, "render", ["-version"], null, []), null, new CancellationToken(canceled: true)));
 
         Assert.False(File.Exists(folder.Job().FFmpegLogPath));
     }
@@ -91,7 +92,7 @@ public class FFmpegProcessRunnerTests
         using var folder = new TestFolder();
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(folder.File("ffmpeg")).RunAsync(
-            new FFmpegRun(folder.Job(), "render", ["-version"], null, []), null, CancellationToken.None));
+            new FFmpegRun(folder.Job().FFmpeg, "render", ["-version"], null, []), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.FFmpegNotFound, error.Reason.Code);
         Assert.Contains("FFmpeg:Path", error.Reason.Remediation);
@@ -107,7 +108,7 @@ public class FFmpegProcessRunnerTests
             File.SetUnixFileMode(broken, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(broken).RunAsync(
-            new FFmpegRun(folder.Job(), "render", ["-version"], null, []), null, CancellationToken.None));
+            new FFmpegRun(folder.Job().FFmpeg, "render", ["-version"], null, []), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.FFmpegNotFound, error.Reason.Code);
         Assert.Contains("Exit Code: not started", await File.ReadAllTextAsync(folder.Job().FFmpegLogPath));

@@ -1,6 +1,7 @@
 using Aura.Core.Jobs;
-using Aura.Core.Processes;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Processes;
+using Aura.Core.Media.Rendering;
 using Aura.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -34,7 +35,7 @@ public sealed class FFmpegRunOutputTests
         File.WriteAllText(folder.File("video.0123456789ab.partial.mp4"), "left by a killed run");
 
         await TestFolder.Runner(FakeFFmpeg(folder, runFolder, 0), children: Registry(runFolder))
-            .RunAsync(new FFmpegRun(folder.Job(), "render", ["-y", output], null, [output]), null, CancellationToken.None);
+            .RunAsync(new FFmpegRun(folder.Job().FFmpeg, "render", ["-y", output], null, [output]), null, CancellationToken.None);
 
         var written = File.ReadAllText(folder.File("output-argument")).Trim();
         Assert.Equal(folder.Root, Path.GetDirectoryName(written));
@@ -53,7 +54,7 @@ public sealed class FFmpegRunOutputTests
         var output = folder.File("card-01.png");
 
         await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(FakeFFmpeg(folder, runFolder, 1), children: Registry(runFolder))
-            .RunAsync(new FFmpegRun(folder.Job(), "title card 1", ["-y", output], null, [output]), null, CancellationToken.None));
+            .RunAsync(new FFmpegRun(folder.Job().FFmpeg, "title card 1", ["-y", output], null, [output]), null, CancellationToken.None));
 
         Assert.False(File.Exists(output));
         Assert.Empty(Directory.EnumerateFiles(folder.Root, "*.partial.*"));
@@ -66,7 +67,7 @@ public sealed class FFmpegRunOutputTests
         using var folder = new TestFolder();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => TestFolder.Runner(FakeFFmpeg(folder, folder.File("run"), 0))
-            .RunAsync(new FFmpegRun(folder.Job(), "render", ["-y", "elsewhere.mp4"], null, [folder.File("video.mp4")]), null, CancellationToken.None));
+            .RunAsync(new FFmpegRun(folder.Job().FFmpeg, "render", ["-y", "elsewhere.mp4"], null, [folder.File("video.mp4")]), null, CancellationToken.None));
 
         Assert.False(File.Exists(folder.File("pid")));
     }

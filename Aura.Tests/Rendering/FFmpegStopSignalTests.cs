@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Rendering;
@@ -24,7 +25,7 @@ public sealed class FFmpegStopSignalTests
         var output = folder.File("video.mp4");
 
         var run = TestFolder.Runner(SignaledFFmpeg(folder))
-            .RunAsync(new FFmpegRun(folder.Job(), "render", [output], null, [output]), null, stopping.Token);
+            .RunAsync(new FFmpegRun(folder.Job().FFmpeg, "render", [output], null, [output]), null, stopping.Token);
         // FFmpeg has exited on its signal; only now does the service's stop reach the run.
         await Eventually.TrueAsync(() => File.Exists(folder.File("pid")) && File.ReadAllText(folder.File("pid")) is var pid
             && pid.EndsWith('\n') && !ProcessTable.IsAlive(int.Parse(pid)), TimeSpan.FromSeconds(60));
@@ -41,7 +42,7 @@ public sealed class FFmpegStopSignalTests
         var output = folder.File("video.mp4");
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => TestFolder.Runner(SignaledFFmpeg(folder))
-            .RunAsync(new FFmpegRun(folder.Job(), "render", [output], null, [output]), null, CancellationToken.None));
+            .RunAsync(new FFmpegRun(folder.Job().FFmpeg, "render", [output], null, [output]), null, CancellationToken.None));
 
         Assert.Equal(ErrorCodes.FFmpegRuntime, error.Reason.Code);
         Assert.Contains("received signal 2", error.Reason.Message);

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Rendering;
 

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Rendering;
 
@@ -77,7 +78,7 @@ public class TitleCardArgumentsTests
         var input = new TitleCardInput(Path.Combine(nasty, "title.txt"), Path.Combine(nasty, "body.txt"), new Resolution(320, 180), Path.Combine(nasty, "card.png"));
         var args = TitleCardArguments.Build(input, new FontLocator().Find());
 
-        await TestFolder.Runner().RunAsync(new FFmpegRun(folder.Job(), "title card", args, null, [input.OutputPng]), null, CancellationToken.None);
+        await TestFolder.Runner().RunAsync(new FFmpegRun(folder.Job().FFmpeg, "title card", args, null, [input.OutputPng]), null, CancellationToken.None);
 
         var info = await new FfprobeMediaProbe(new FFmpegLocator(Microsoft.Extensions.Options.Options.Create(new FFmpegOptions()), TimeProvider.System))
             .ProbeAsync(input.OutputPng, CancellationToken.None);

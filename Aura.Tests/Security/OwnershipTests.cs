@@ -1,3 +1,4 @@
+using Aura.Core.Kernel;
 using System.Net;
 using System.Text.Json;
 using Aura.Core.Jobs;

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Aura.Core.Events;
+using Aura.Api.Contracts;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
 using static Aura.Tests.Storage.StoredJobs;

@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.Data.Sqlite;
 using static Aura.Tests.Storage.StoredJobs;

@@ -1,4 +1,5 @@
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Core.Storage;
 
 namespace Aura.Tests.Storage;
@@ -58,6 +59,6 @@ internal static class StoredJobs
     {
         Assert.NotNull(expected);
         Assert.NotNull(actual);
-        Assert.Equal(JobSnapshotJson.Serialize(expected), JobSnapshotJson.Serialize(actual));
+        Assert.Equal(StoreJson.Serialize(expected), StoreJson.Serialize(actual));
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 
 namespace Aura.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Aura.Api.Sse;
-using Aura.Core.Orchestration;
+using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,5 +1,6 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
 
 namespace Aura.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Aura.Core.Jobs;
+using Aura.Core.Kernel;
 using Aura.Tests.Support;
 
 namespace Aura.Tests.Ui;

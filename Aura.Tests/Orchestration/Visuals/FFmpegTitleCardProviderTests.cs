@@ -1,8 +1,9 @@
 using Aura.Core.Jobs;
-using Aura.Core.Orchestration;
-using Aura.Core.Providers;
-using Aura.Core.Providers.Visuals;
-using Aura.Core.Rendering;
+using Aura.Core.Kernel;
+using Aura.Core.Pipeline;
+using Aura.Core.Pipeline.Scripts;
+using Aura.Core.Pipeline.Visuals;
+using Aura.Core.Media.Rendering;
 
 namespace Aura.Tests.Orchestration.Visuals;
 

@@ -1,4 +1,4 @@
-using Aura.Core.Providers.Visuals;
+using Aura.Core.Pipeline.Visuals;
 
 namespace Aura.Tests.Orchestration.Visuals;
 

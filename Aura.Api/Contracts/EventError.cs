@@ -1,0 +1,3 @@
+namespace Aura.Api.Contracts;
+
+public sealed record EventError(string Code, string Message, string Remediation);

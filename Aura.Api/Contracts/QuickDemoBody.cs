@@ -1,0 +1,4 @@
+namespace Aura.Api.Contracts;
+
+/// <summary>The quick demo's optional body.</summary>
+public sealed record QuickDemoBody(string? Topic);

@@ -1,0 +1,3 @@
+namespace Aura.Api.Contracts;
+
+public sealed record VoiceSpecBody(string? VoiceName, double? Rate);

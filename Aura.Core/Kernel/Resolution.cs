@@ -1,0 +1,3 @@
+namespace Aura.Core.Kernel;
+
+public sealed record Resolution(int Width, int Height);

@@ -1,0 +1,3 @@
+namespace Aura.Core.Pipeline.Scripts;
+
+public enum AudienceKind { General, Children, Beginners, Experts }
