@@ -79,9 +79,7 @@ async Task<int> RunAllAsync(string apiFolder, string floorFolder)
     {
         StreamFigures streams;
         using (var espeak = await GatedEspeak.CreateAsync())
-        await using (var aura = await ServiceInstance.StartAsync(apiFolder, "streams", StreamsBench.AuraSettings(espeak)))
-        await using (var floor = await ServiceInstance.StartFloorAsync(floorFolder, "floor"))
-            streams = await new StreamsBench(aura, floor, espeak, size).RunAsync();
+            streams = await new StreamsBench(apiFolder, floorFolder, espeak, size).RunAsync();
         Report.Streams(streams);
         lostEvents = Report.Lost(streams);
     }

@@ -11,8 +11,11 @@ namespace Aura.Bench;
 /// with the same raw-socket client: idle per-job and all-jobs streams (open time, VmRSS delta per
 /// stream, server CPU while idle), and fan-out latency (change → receipt) to many subscribers of one job.
 /// </summary>
-public sealed class StreamsBench(ServiceInstance aura, ServiceInstance floor, GatedEspeak espeak, BenchSize size)
+public sealed class StreamsBench(string apiFolder, string floorFolder, GatedEspeak espeak, BenchSize size)
 {
+    private ServiceInstance _aura = null!;
+    private ServiceInstance _floor = null!;
+
     /// <summary>Changes per fan-out: the scenes of a 10-minute job but its last (after it the job leaves Voice).</summary>
     public const int Changes = 7;
 
@@ -35,19 +38,39 @@ public sealed class StreamsBench(ServiceInstance aura, ServiceInstance floor, Ga
 
     public async Task<StreamFigures> RunAsync()
     {
-        Progress.Say("streams: a job to hold in Voice");
-        var idleJob = await JobClient.CreateAsync(aura, "/api/jobs", GatedJob);
-        await WaitForVoiceAsync(idleJob);
+        // Fresh instances for each idle measure: a server GC keeps the heap an earlier phase grew, which
+        // would hide the next phase's growth from the VmRSS delta.
+        var perJob = await WithFreshInstancesAsync(async () => new Pair<IdleSide>(
+            await IdleAsync(_aura, $"/api/jobs/{await HeldJobAsync()}/events"),
+            await IdleAsync(_floor, "/api/jobs/idle/events")));
+        var allJobs = await WithFreshInstancesAsync(async () =>
+        {
+            await HeldJobAsync(); // the all-jobs stream's first event: the one job there is
+            return new Pair<IdleSide>(await IdleAsync(_aura, "/api/jobs/events"), await IdleAsync(_floor, "/api/jobs/events"));
+        });
+        return await WithFreshInstancesAsync(async () =>
+        {
+            var fan1000 = new Pair<FanoutSide>(await AuraFanoutAsync(size.ManySubscribers), await FloorFanoutAsync(size.ManySubscribers));
+            var fan100 = new Pair<FanoutSide>(await AuraFanoutAsync(size.FewSubscribers), await FloorFanoutAsync(size.FewSubscribers));
+            return new StreamFigures(perJob, allJobs, fan1000, fan100);
+        });
+    }
 
-        var perJob = new Pair<IdleSide>(
-            await IdleAsync(aura, $"/api/jobs/{idleJob}/events"),
-            await IdleAsync(floor, "/api/jobs/idle/events"));
-        var allJobs = new Pair<IdleSide>(
-            await IdleAsync(aura, "/api/jobs/events"),
-            await IdleAsync(floor, "/api/jobs/events"));
-        var fan1000 = new Pair<FanoutSide>(await AuraFanoutAsync(size.ManySubscribers), await FloorFanoutAsync(size.ManySubscribers));
-        var fan100 = new Pair<FanoutSide>(await AuraFanoutAsync(size.FewSubscribers), await FloorFanoutAsync(size.FewSubscribers));
-        return new StreamFigures(perJob, allJobs, fan1000, fan100);
+    private async Task<T> WithFreshInstancesAsync<T>(Func<Task<T>> measure)
+    {
+        await using var auraInstance = await ServiceInstance.StartAsync(apiFolder, "streams", AuraSettings(espeak));
+        await using var floorInstance = await ServiceInstance.StartFloorAsync(floorFolder, "floor");
+        (_aura, _floor) = (auraInstance, floorInstance);
+        return await measure();
+    }
+
+    /// <summary>A job held Running in Voice: its streams stay open and idle.</summary>
+    private async Task<string> HeldJobAsync()
+    {
+        Progress.Say("streams: a job to hold in Voice");
+        var jobId = await JobClient.CreateAsync(_aura, "/api/jobs", GatedJob);
+        await WaitForVoiceAsync(jobId);
+        return jobId;
     }
 
     private async Task<IdleSide> IdleAsync(ServiceInstance server, string path)
@@ -81,23 +104,23 @@ public sealed class StreamsBench(ServiceInstance aura, ServiceInstance floor, Ga
 
     private async Task<FanoutSide> AuraFanoutAsync(int subscribers)
     {
-        var jobId = await JobClient.CreateAsync(aura, "/api/jobs", GatedJob);
+        var jobId = await JobClient.CreateAsync(_aura, "/api/jobs", GatedJob);
         await WaitForVoiceAsync(jobId);
-        var side = await FanoutAsync(aura, $"/api/jobs/{jobId}/events", subscribers, _ =>
+        var side = await FanoutAsync(_aura, $"/api/jobs/{jobId}/events", subscribers, _ =>
         {
             espeak.Release(jobId);
             return Task.CompletedTask;
         });
         // The job has one scene left to speak; it is not needed any more, and its worker is.
-        using var cancel = await aura.Client.PostAsync($"/api/jobs/{jobId}/cancel", null);
+        using var cancel = await _aura.Client.PostAsync($"/api/jobs/{jobId}/cancel", null);
         cancel.EnsureSuccessStatusCode();
         return side;
     }
 
     private Task<FanoutSide> FloorFanoutAsync(int subscribers) =>
-        FanoutAsync(floor, "/api/jobs/fan/events", subscribers, async change =>
+        FanoutAsync(_floor, "/api/jobs/fan/events", subscribers, async change =>
         {
-            using var response = await floor.Client.PostAsync($"/api/jobs/fan/change?percent={change * 12.5}", null);
+            using var response = await _floor.Client.PostAsync($"/api/jobs/fan/change?percent={change * 12.5}", null);
             response.EnsureSuccessStatusCode();
         });
 
@@ -167,7 +190,7 @@ public sealed class StreamsBench(ServiceInstance aura, ServiceInstance floor, Ga
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var job = await JobClient.GetJobAsync(aura, jobId);
+            var job = await JobClient.GetJobAsync(_aura, jobId);
             var status = job.GetProperty("status").GetString();
             if (job.GetProperty("stage").GetString() == "Voice" && status == "Running")
                 return;
