@@ -72,6 +72,10 @@ public sealed partial class JobRunner(
     public Task<JobSnapshot?> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
         store.GetAsync(jobId, cancellationToken);
 
+    /// <summary>The job's version without reading the job (null: no such job); see <see cref="IJobStore.GetVersionAsync"/>.</summary>
+    public Task<long?> GetJobVersionAsync(string jobId, CancellationToken cancellationToken) =>
+        store.GetVersionAsync(jobId, cancellationToken);
+
     public Task<IReadOnlyList<JobSnapshot>> ListJobsAsync(JobQuery query, CancellationToken cancellationToken) =>
         store.ListAsync(query, cancellationToken);
 
