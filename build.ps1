@@ -3,10 +3,14 @@
 #   ./build.ps1 run     build and start the service (UI and API at http://127.0.0.1:5005)
 #   ./build.ps1 test    build and run every test
 #   ./build.ps1 build   restore and build only
+#   ./build.ps1 bench   build and run the benchmark (Linux only: it reads /proc; extra arguments go to it)
 # FFmpeg, espeak-ng and Chromium must be on PATH (e.g. winget install Gyan.FFmpeg eSpeak-NG.eSpeak-NG Chromium),
 # and redis-server for the Redis store's tests (Redis has no native Windows build: run them in WSL, or they fail);
 # this script says which are missing rather than installing them.
-param([Parameter(Position = 0)][ValidateSet('run', 'test', 'build')][string]$Verb)
+param(
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'build', 'bench')][string]$Verb,
+    [Parameter(ValueFromRemainingArguments = $true)][string[]]$BenchArgs = @()
+)
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Configuration = if ($env:CONFIGURATION) { $env:CONFIGURATION } else { 'Release' }
@@ -52,5 +56,20 @@ switch ($Verb) {
         if ($nodeExit -ne 0) { exit $nodeExit }
         exit $LASTEXITCODE
     }
-    default { Write-Error 'usage: ./build.ps1 run|test|build'; exit 2 }
+    'bench' {
+        Report-Missing @('ffmpeg', 'ffprobe', 'espeak-ng')
+        Build
+        # As build.sh: 10,000 streams need as many sockets; raise the open-file limit where PowerShell runs on Linux.
+        if ($IsLinux) {
+            $hard = (& sh -c 'ulimit -Hn').Trim()
+            $limit = if ($hard -eq 'unlimited' -or [int64]$hard -ge 65536) { 65536 } else { $hard }
+            Log "Running the benchmark (open-file limit $limit)"
+            & sh -c "ulimit -n $limit && exec dotnet `"$Root/bench/Aura.Bench/bin/$Configuration/net10.0/Aura.Bench.dll`" $Configuration $($BenchArgs -join ' ')"
+        }
+        else {
+            dotnet "$Root/bench/Aura.Bench/bin/$Configuration/net10.0/Aura.Bench.dll" $Configuration @BenchArgs
+        }
+        exit $LASTEXITCODE
+    }
+    default { Write-Error 'usage: ./build.ps1 run|test|build|bench [bench arguments]'; exit 2 }
 }

@@ -3,6 +3,8 @@
 #   ./build.sh run     build and start the service (UI and API at http://127.0.0.1:5005)
 #   ./build.sh test    build and run every test
 #   ./build.sh build   restore and build only
+#   ./build.sh bench   build and run the benchmark against the bare SSE floor (bench/README.md);
+#                      extra arguments go to it, e.g. ./build.sh bench --quick
 # It installs what is missing (FFmpeg, espeak-ng, fonts, Chromium, Redis) with apt-get when it runs as
 # root or can use sudo, and says what to install otherwise. build.ps1 mirrors it for Windows.
 set -euo pipefail
@@ -101,8 +103,19 @@ case "$VERB" in
     echo "$(( ${passed:-0} + ${js_passed:-0} )) passed, $(( ${failed:-0} + ${js_failed:-0} )) failed, ${skipped:-0} skipped"
     [ -n "$summary" ] && [ "${failed:-1}" = "0" ] && [ "${passed:-0}" -gt 0 ] && [ "${js_failed:-1}" = "0" ]
     ;;
+  bench)
+    install_missing ffmpeg ffprobe espeak-ng
+    build
+    # 10,000 streams need 10,000 sockets in the bench and as many in each server (children inherit
+    # the limit): raise the open-file limit to 65536, or to the hard maximum when that is lower.
+    hard="$(ulimit -Hn)"
+    if [ "$hard" = "unlimited" ] || [ "$hard" -ge 65536 ]; then ulimit -n 65536; else ulimit -n "$hard"; fi
+    log "Running the benchmark (open-file limit $(ulimit -n))"
+    shift
+    exec dotnet "$ROOT/bench/Aura.Bench/bin/$CONFIGURATION/net10.0/Aura.Bench.dll" "$CONFIGURATION" "$@"
+    ;;
   *)
-    echo "usage: ./build.sh run|test|build" >&2
+    echo "usage: ./build.sh run|test|build|bench [bench arguments]" >&2
     exit 2
     ;;
 esac

@@ -36,9 +36,21 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             // Deletions the client can know of: after its place, or, for a client starting from the whole
             // state, after the number issued now (earlier deletions are of jobs it will never be sent).
             var deletionsAfter = afterVersion > 0 ? 0 : await store.GetLastVersionAsync(ended);
+            // The last number the store had issued before the last listing that came back whole: nothing
+            // numbered at or below it is left to send. A poll that no change woke (the safety net for a lost
+            // signal, or the only way with WakeOnChange off) lists again only when the store has issued more.
+            long? listedUpTo = null;
+            var listDue = true;
             while (true)
             {
                 var changed = _options.WakeOnChange ? signal.NextChangeOfAnyJob() : null;
+                var issued = await store.GetLastVersionAsync(ended);
+                if (!listDue && issued == listedUpTo)
+                {
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
+                    listDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                    continue;
+                }
                 var jobs = await store.ListChangedAfterAsync(afterVersion, PageSize, ended);
                 var deletions = await store.ListDeletionsAfterAsync(Math.Max(afterVersion, deletionsAfter), PageSize, ended);
                 var batch = AllJobsBatch.Merge(jobs, deletions, PageSize);
@@ -56,9 +68,13 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                     afterVersion = item.Version;
                 }
                 if (batch.MoreWaiting)
+                {
+                    listDue = true;
                     continue;
+                }
+                listedUpTo = issued;
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                listDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)

@@ -9,8 +9,9 @@ namespace Aura.Api.Sse;
 
 /// <summary>
 /// The per-job stream: every poll interval (or sooner, when the job changes and
-/// <see cref="SseOptions.WakeOnChange"/> is on) it reads the job and sends the diff against the
-/// last snapshot it sent on this connection; one terminal event ends it, and so does the service
+/// <see cref="SseOptions.WakeOnChange"/> is on) it checks the job and sends the diff against the
+/// last snapshot it sent on this connection (a poll that no change woke reads the job's version
+/// first, and the job only when the version moved); one terminal event ends it, and so does the service
 /// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
 public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, SseMetrics metrics, IOptions<SseOptions> options,
@@ -33,9 +34,19 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            var readDue = true;
             while (true)
             {
                 var changed = _options.WakeOnChange ? signal.NextChange(jobId) : null;
+                // A poll that no change woke is the safety net for a lost signal (or the only way, with
+                // WakeOnChange off): it asks the store for the job's version alone, and reads and diffs
+                // the job only when that moved. Same version, same job: nothing would have been sent.
+                if (!readDue && lastSent is not null && await store.GetVersionAsync(jobId, ended) == lastSent.Version)
+                {
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
+                    readDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                    continue;
+                }
                 // Redacted as the client may see it, so the diff against what it was sent stays like for like.
                 var current = Security.PathRedaction.ShownTo(context.User, await store.GetAsync(jobId, ended));
                 if (current is null)
@@ -56,7 +67,7 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
                 }
-                await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                readDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)

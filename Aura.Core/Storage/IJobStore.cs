@@ -45,6 +45,13 @@ public interface IJobStore
     /// <summary>The newest number the sequence has issued (0 before any). Deleting jobs never lowers it.</summary>
     Task<long> GetLastVersionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The job's version, or null when there is no such job: what an event stream polls to learn
+    /// whether a read is due. Stores may answer it more cheaply than by reading the whole job.
+    /// </summary>
+    async Task<long?> GetVersionAsync(string jobId, CancellationToken cancellationToken) =>
+        (await GetAsync(jobId, cancellationToken))?.Version;
+
     /// <summary>How many jobs are in each status (for <c>/health</c> and the metrics). Stores may answer it more cheaply than by listing.</summary>
     async Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
         (await ListAsync(JobQuery.All(), cancellationToken)).GroupBy(j => j.Status).ToDictionary(g => g.Key, g => g.Count());

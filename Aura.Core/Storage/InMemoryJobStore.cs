@@ -35,6 +35,12 @@ public sealed partial class InMemoryJobStore : IJobStore
         }
     }
 
+    public Task<long?> GetVersionAsync(string jobId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_history.TryGetValue(jobId, out var versions) ? versions[^1].Version : (long?)null);
+    }
+
     public Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -27,6 +27,11 @@ public sealed partial class SqliteJobStore
             "SELECT snapshot FROM history WHERE job_id = $id AND version <= $version ORDER BY version DESC LIMIT 1",
             ("$id", jobId), ("$version", version)).FirstOrDefault(), cancellationToken);
 
+    // One indexed integer, no snapshot to read or deserialize: the cheap check behind an idle stream's poll.
+    public Task<long?> GetVersionAsync(string jobId, CancellationToken cancellationToken) =>
+        Read(connection => Sql.Scalar<long?>(connection, null, "SELECT version FROM jobs WHERE job_id = $id", ("$id", jobId)),
+            cancellationToken);
+
     public Task<long> GetLastVersionAsync(CancellationToken cancellationToken) =>
         Read(connection => Sql.Scalar<long>(connection, null, "SELECT last_version FROM sequence WHERE id = 1"),
             cancellationToken);

@@ -31,6 +31,9 @@ public abstract class DelegatingJobStore(IJobStore inner) : IJobStore
 
     public virtual Task<long> GetLastVersionAsync(CancellationToken cancellationToken) => Inner.GetLastVersionAsync(cancellationToken);
 
+    public virtual Task<long?> GetVersionAsync(string jobId, CancellationToken cancellationToken) =>
+        Inner.GetVersionAsync(jobId, cancellationToken);
+
     public virtual Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
         Inner.CountByStatusAsync(cancellationToken);
 

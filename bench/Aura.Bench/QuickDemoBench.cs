@@ -11,8 +11,11 @@ public sealed record DemoRun(FollowedJob Job, TimeSpan? VideoLength)
     public double RenderPerVideoSecond => VideoLength is { } length ? Job.WallTime / length : double.NaN;
 }
 
-public sealed record DemoFigures(IReadOnlyList<DemoRun> Runs)
+public sealed record DemoFigures(IReadOnlyList<DemoRun> Runs, TimeSpan? Direct)
 {
+    /// <summary>The median demo's wall time over the same espeak-ng and FFmpeg commands run directly (target ≤ 1.2).</summary>
+    public double DirectRatio => Direct is { } direct ? MedianSeconds / direct.TotalSeconds : double.NaN;
+
     public double MinSeconds => Runs.Min(r => r.Job.WallTime.TotalSeconds);
 
     public double MedianSeconds => Stats.Median(Runs.Select(r => r.Job.WallTime.TotalSeconds).ToList());
@@ -33,10 +36,15 @@ public static class QuickDemoBench
         var runs = new List<DemoRun>();
         for (var i = 0; i < Runs; i++)
         {
+            Progress.Say($"demo: run {i + 1}");
             var job = await JobClient.RunAsync(service, "/api/quick/demo", null);
             runs.Add(new DemoRun(job, job.Succeeded ? await VideoLengthAsync(probe, job) : null));
         }
-        return new DemoFigures(runs);
+        // The last run's commands, run directly on the same idle instance's machine, right after it.
+        var last = runs.LastOrDefault(r => r.Job.Succeeded);
+        Progress.Say("demo: the same commands run directly");
+        var direct = last is null ? (TimeSpan?)null : await DirectCommands.RunAsync(service, last.Job.JobId);
+        return new DemoFigures(runs, direct);
     }
 
     /// <summary>

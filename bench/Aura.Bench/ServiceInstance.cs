@@ -39,23 +39,30 @@ public sealed class ServiceInstance : IAsyncDisposable
 
     public HttpClient StreamClient { get; }
 
-    public static async Task<ServiceInstance> StartAsync(string apiFolder, string name, params string[] settings)
+    /// <summary>The loopback endpoint, for the raw-socket client.</summary>
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Address.Port);
+
+    public static Task<ServiceInstance> StartAsync(string apiFolder, string name, params string[] settings)
     {
         var folder = Directory.CreateTempSubdirectory($"aura-bench-{name}-").FullName;
+        string[] folders = ["--Storage:DataFolder", Path.Combine(folder, "data"), "--Jobs:LogsFolder", Path.Combine(folder, "logs")];
+        return StartProcessAsync(apiFolder, "Aura.Api.dll", name, folder, [.. folders, .. settings]);
+    }
+
+    /// <summary>The bench's bare SSE endpoint (bench/Aura.Floor), started the same way as the service.</summary>
+    public static Task<ServiceInstance> StartFloorAsync(string floorFolder, string name, params string[] settings) =>
+        StartProcessAsync(floorFolder, "Aura.Floor.dll", name, Directory.CreateTempSubdirectory($"aura-bench-{name}-").FullName, settings);
+
+    private static async Task<ServiceInstance> StartProcessAsync(string dllFolder, string dll, string name, string folder, string[] settings)
+    {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = apiFolder,
+            WorkingDirectory = dllFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        string[] fixedArgs =
-        [
-            "Aura.Api.dll", "--urls", address.ToString(),
-            "--Storage:DataFolder", Path.Combine(folder, "data"),
-            "--Jobs:LogsFolder", Path.Combine(folder, "logs"),
-        ];
-        foreach (var arg in fixedArgs.Concat(settings))
+        foreach (var arg in new[] { dll, "--urls", address.ToString() }.Concat(settings))
             start.ArgumentList.Add(arg);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
