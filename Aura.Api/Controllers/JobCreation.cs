@@ -13,7 +13,7 @@ namespace Aura.Api.Controllers;
 /// unusable (409 E302) or the queue is full (503); made once per <c>Idempotency-Key</c>; then 202
 /// with <c>Location</c> and the job. A full disk (507 E306) is answered by <see cref="Infrastructure.DiskFullExceptionHandler"/>.
 /// </summary>
-public sealed partial class JobCreation(JobRunner runner, FFmpegLocator ffmpeg)
+public sealed partial class JobCreation(JobCommands commands, FFmpegLocator ffmpeg)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -37,8 +37,8 @@ public sealed partial class JobCreation(JobRunner runner, FFmpegLocator ffmpeg)
             var correlationId = CorrelationId.Of(context);
             var owner = Security.Principals.NameOf(context.User);
             var outcome = key.Length == 0
-                ? new CreateOutcome.Created(await runner.CreateAndStartJobAsync(request, correlationId, owner, cancellationToken))
-                : await runner.CreateOnceAsync(key, request, correlationId, owner, cancellationToken);
+                ? new CreateOutcome.Created(await commands.CreateAsync(request, correlationId, owner, cancellationToken))
+                : await commands.CreateOnceAsync(key, request, correlationId, owner, cancellationToken);
             return Answer(context, outcome);
         }
         catch (JobQueueFullException full)

@@ -12,7 +12,7 @@ namespace Aura.Api.Controllers;
 /// <summary>Jobs over REST and their progress as Server-Sent Events. Thin: bind, one call into Aura.Core, map.</summary>
 [ApiController]
 [Route(JobUrls.JobsTemplate)]
-public sealed class JobsController(JobRunner runner, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
+public sealed class JobsController(IJobStore store, JobCommands commands, JobCreation creation, EventStreams streams, JobAccess access) : ControllerBase
 {
     [HttpPost]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Limits.RateLimits.JobCreationPolicy)]
@@ -35,7 +35,7 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
             JobQueryParameters.Before(before, errors), JobQueryParameters.Limit(limit, errors)) { Owner = Principals.ListFilter(User) };
         if (errors.Count > 0)
             return Problems.Validation(HttpContext, errors);
-        var jobs = await runner.ListJobsAsync(query, cancellationToken);
+        var jobs = await store.ListAsync(query, cancellationToken);
         return Ok(new JobListResponse(jobs.Select(j => JobResponse.From(PathRedaction.ShownTo(User, j))).ToList(), jobs.Count));
     }
 
@@ -60,7 +60,7 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
     [HttpPost("{jobId}/cancel")]
     public async Task<IActionResult> Cancel(string jobId, CancellationToken cancellationToken) =>
         await access.FindAsync(HttpContext, jobId, cancellationToken) is null ? Problems.JobNotFound(HttpContext, jobId)
-        : await runner.CancelAsync(jobId, cancellationToken) switch
+        : await commands.CancelAsync(jobId, cancellationToken) switch
         {
             CancelOutcome.Accepted accepted => Accepted(JobUrls.Job(jobId), JobResponse.From(PathRedaction.ShownTo(User, accepted.Job))),
             CancelOutcome.NotCancellable refused => Problems.Result(HttpContext, StatusCodes.Status409Conflict,
@@ -73,7 +73,7 @@ public sealed class JobsController(JobRunner runner, JobCreation creation, Event
     [HttpDelete("{jobId}")]
     public async Task<IActionResult> Delete(string jobId, CancellationToken cancellationToken) =>
         await access.FindAsync(HttpContext, jobId, cancellationToken) is null ? Problems.JobNotFound(HttpContext, jobId)
-        : await runner.DeleteJobAsync(jobId, cancellationToken) switch
+        : await commands.DeleteAsync(jobId, cancellationToken) switch
         {
             DeleteOutcome.Deleted => NoContent(),
             DeleteOutcome.NotEnded running => Problems.Result(HttpContext, StatusCodes.Status409Conflict, ErrorCodes.JobNotDeletable,

@@ -7,9 +7,9 @@ namespace Aura.Api.Security;
 /// Finds a job as the asking principal may know it: another principal's job does not exist for it
 /// (every route answers 404, as for an unknown id), and paths are shown only where allowed.
 /// </summary>
-public sealed class JobAccess(JobRunner runner)
+public sealed class JobAccess(Core.Storage.IJobStore store)
 {
     /// <summary>The job, unredacted (for the server's own use, such as serving its files), or null when the user may not see it.</summary>
     public async Task<JobSnapshot?> FindAsync(HttpContext context, string jobId, CancellationToken cancellationToken) =>
-        await runner.GetJobAsync(jobId, cancellationToken) is { } job && Principals.CanSee(context.User, job) ? job : null;
+        await store.GetAsync(jobId, cancellationToken) is { } job && Principals.CanSee(context.User, job) ? job : null;
 }

@@ -15,7 +15,7 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     private const int PageSize = 200;
@@ -35,12 +35,12 @@ public sealed partial class AllJobsStream(JobRunner runner, SseMetrics metrics, 
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
             // Deletions the client can know of: after its place, or, for a client starting from the whole
             // state, after the number issued now (earlier deletions are of jobs it will never be sent).
-            var deletionsAfter = afterVersion > 0 ? 0 : await runner.LastVersionAsync(ended);
+            var deletionsAfter = afterVersion > 0 ? 0 : await store.GetLastVersionAsync(ended);
             while (true)
             {
-                var changed = _options.WakeOnChange ? runner.Signal.NextChangeOfAnyJob() : null;
-                var jobs = await runner.ListChangedAfterAsync(afterVersion, PageSize, ended);
-                var deletions = await runner.ListDeletionsAfterAsync(Math.Max(afterVersion, deletionsAfter), PageSize, ended);
+                var changed = _options.WakeOnChange ? signal.NextChangeOfAnyJob() : null;
+                var jobs = await store.ListChangedAfterAsync(afterVersion, PageSize, ended);
+                var deletions = await store.ListDeletionsAfterAsync(Math.Max(afterVersion, deletionsAfter), PageSize, ended);
                 var batch = AllJobsBatch.Merge(jobs, deletions, PageSize);
                 foreach (var item in batch.Items)
                 {

@@ -11,7 +11,7 @@ namespace Aura.Api.Sse;
 /// otherwise a result that streams, from the client's place when it is one the service issued
 /// (else from the whole state).
 /// </summary>
-public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, AllJobsStream allJobsStream,
+public sealed class EventStreams(JobReader reader, JobEventStream jobStream, AllJobsStream allJobsStream,
     SseMetrics metrics, Security.JobAccess access)
 {
     public async Task<IActionResult> OpenJobStreamAsync(HttpContext context, string jobId)
@@ -20,7 +20,7 @@ public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, All
             return Problems.JobNotFound(context, jobId);
 
         var lastSent = LastEventId.Read(context.Request) is { } id
-            ? await runner.GetJobAsOfAsync(jobId, id, context.RequestAborted)
+            ? await reader.GetAsOfAsync(jobId, id, context.RequestAborted)
             : null;
         if (lastSent is { IsTerminal: true })
             return new NoContentResult();
@@ -30,7 +30,7 @@ public sealed class EventStreams(JobRunner runner, JobEventStream jobStream, All
 
     public async Task<IActionResult> OpenAllJobsStreamAsync(HttpContext context, IReadOnlySet<JobStatus> statuses)
     {
-        var after = await runner.ResumeAfterAsync(LastEventId.Read(context.Request), context.RequestAborted);
+        var after = await reader.ResumeAfterAsync(LastEventId.Read(context.Request), context.RequestAborted);
         return Open(() => allJobsStream.RunAsync(context, after, statuses));
     }
 

@@ -13,7 +13,7 @@ namespace Aura.Api.Sse;
 /// last snapshot it sent on this connection; one terminal event ends it, and so does the service
 /// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
-public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics, IOptions<SseOptions> options,
+public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, SseMetrics metrics, IOptions<SseOptions> options,
     TimeProvider time, IHostApplicationLifetime lifetime, ILogger<JobEventStream> logger)
 {
     private readonly SseOptions _options = options.Value;
@@ -35,9 +35,9 @@ public sealed partial class JobEventStream(JobRunner runner, SseMetrics metrics,
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
             while (true)
             {
-                var changed = _options.WakeOnChange ? runner.Signal.NextChange(jobId) : null;
+                var changed = _options.WakeOnChange ? signal.NextChange(jobId) : null;
                 // Redacted as the client may see it, so the diff against what it was sent stays like for like.
-                var current = Security.PathRedaction.ShownTo(context.User, await runner.GetJobAsync(jobId, ended));
+                var current = Security.PathRedaction.ShownTo(context.User, await store.GetAsync(jobId, ended));
                 if (current is null)
                 {
                     await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);

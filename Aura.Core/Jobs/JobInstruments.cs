@@ -7,7 +7,7 @@ namespace Aura.Core.Jobs;
 /// <summary>
 /// The jobs' <see cref="System.Diagnostics.Metrics"/> instruments (exported at <c>/metrics</c>): jobs
 /// created, jobs ended by status and E-code, and how long each stage took. Fed by
-/// <see cref="JobRunner.UpdateJobAsync"/>, the single writer of job state, so no change is missed.
+/// <see cref="JobStateWriter.ApplyAsync"/>, the single writer of job state, so no change is missed.
 /// One process-wide meter, as listeners (the exporter) are process-wide too.
 /// </summary>
 public static class JobInstruments

@@ -10,7 +10,7 @@ namespace Aura.Core.Jobs;
 /// At start, finishes the deletions a crash interrupted (and warns about job folders the store does
 /// not know, without touching them); then sweeps old jobs every <see cref="JobRunnerOptions.SweepInterval"/>.
 /// </summary>
-public sealed partial class JobMaintenanceService(JobRunner runner, JobFiles files, IOptions<JobRunnerOptions> options, TimeProvider time,
+public sealed partial class JobMaintenanceService(JobRetention retention, JobFiles files, IOptions<JobRunnerOptions> options, TimeProvider time,
     ILogger<JobMaintenanceService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +23,7 @@ public sealed partial class JobMaintenanceService(JobRunner runner, JobFiles fil
             {
                 try
                 {
-                    var removed = await runner.SweepAsync(stoppingToken);
+                    var removed = await retention.SweepAsync(stoppingToken);
                     if (removed > 0)
                         LogSwept(removed, options.Value.RetentionDays);
                 }
@@ -44,7 +44,7 @@ public sealed partial class JobMaintenanceService(JobRunner runner, JobFiles fil
     {
         try
         {
-            var sweep = await runner.FinishDeletionsAsync(stoppingToken);
+            var sweep = await retention.FinishDeletionsAsync(stoppingToken);
             var folder = files.JobsFolder;
             if (sweep.Removed > 0)
                 LogRemoved(sweep.Removed);

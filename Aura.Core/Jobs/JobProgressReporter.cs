@@ -3,8 +3,8 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
-/// <summary>What a run's stages say, turned into changes through the runner's single writer.</summary>
-internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunCancellation run) : IJobProgress
+/// <summary>What a run's stages say, turned into changes through the single writer.</summary>
+internal sealed class JobProgressReporter(JobStateWriter writer, string jobId, RunCancellation run) : IJobProgress
 {
     // The stage the run says it is in, which may be behind the job's when a resume redoes a stage.
     private JobStage? _stage;
@@ -26,6 +26,6 @@ internal sealed class JobProgressReporter(JobRunner runner, string jobId, RunCan
     {
         run.Token.ThrowIfCancellationRequested();
         run.Touch();
-        await runner.UpdateJobAsync(jobId, change, run.Token);
+        await writer.ApplyAsync(jobId, change, run.Token);
     }
 }

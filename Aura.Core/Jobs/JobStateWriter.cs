@@ -11,7 +11,7 @@ namespace Aura.Core.Jobs;
 /// beat all the same (one that does not share this process's locks: another instance on a shared
 /// store) is applied again to the fresh state instead of failing the caller.
 /// </summary>
-internal sealed partial class JobStateWriter(IJobStore store, IJobChangeBus changes, TimeProvider time, ILogger logger)
+public sealed partial class JobStateWriter(IJobStore store, IJobChangeBus changes, TimeProvider time, ILogger logger)
 {
     /// <summary>How many times a change is applied again after losing to another writer before the conflict is thrown.</summary>
     internal const int MaxAttempts = 10;

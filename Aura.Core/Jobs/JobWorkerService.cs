@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Aura.Core.Jobs;
 
-/// <summary>Hosts the runner's workers for the life of the process, after putting back unfinished jobs.</summary>
-public sealed partial class JobWorkerService(JobRunner runner, IHostApplicationLifetime lifetime, TimeProvider time,
+/// <summary>Hosts the workers for the life of the process, after putting back unfinished jobs.</summary>
+public sealed partial class JobWorkerService(JobWorkers workers, IHostApplicationLifetime lifetime, TimeProvider time,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
     /// <summary>How often recovery is tried again while the store cannot be reached.</summary>
@@ -19,7 +19,7 @@ public sealed partial class JobWorkerService(JobRunner runner, IHostApplicationL
         // signal FFmpeg received with the service would read as FFmpeg's failure.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         await RecoverAsync(stopping.Token);
-        await runner.RunWorkersAsync(stopping.Token);
+        await workers.RunAsync(stopping.Token);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed partial class JobWorkerService(JobRunner runner, IHostApplicationL
         {
             try
             {
-                await runner.RecoverAsync(stopping);
+                await workers.RecoverAsync(stopping);
                 return;
             }
             catch (StoreUnavailableException unavailable)

@@ -13,19 +13,30 @@ namespace Aura.Core.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>The runner, its workers and options. The store and the orchestrator are registered by their own areas.</summary>
+    /// <summary>
+    /// The jobs service: commands, workers, retention, the single writer, the two seams and the options. The store
+    /// and the orchestrator are registered by their own areas.
+    /// </summary>
     public static IServiceCollection AddAuraJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<JobRunnerOptions>(configuration, JobRunnerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the runner's cancel wait.
+        // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the cancel wait.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
         services.TryAddSingleton<JobChangeSignal>();
         // The in-process bus; a bus shared by several instances registers itself first.
         services.TryAddSingleton<IJobChangeBus, LocalJobChangeBus>();
         // The in-process queue; a queue shared by several instances registers itself first.
         services.TryAddSingleton<IJobQueue>(sp => new JobQueue(sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.QueueCapacity));
-        services.TryAddSingleton<JobRunner>();
+        // One writer for the process: its per-job locks only hold if everyone writes through the same one.
+        services.TryAddSingleton(sp => new JobStateWriter(sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<IJobChangeBus>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JobStateWriter>>()));
+        services.TryAddSingleton<RunningJobs>();
+        services.TryAddSingleton<JobRemover>();
+        services.TryAddSingleton<JobCommands>();
+        services.TryAddSingleton<JobWorkers>();
+        services.TryAddSingleton<JobRetention>();
+        services.TryAddSingleton<JobReader>();
         // Relative folders from the current directory when no host says otherwise (the API resolves them against its content root).
         services.TryAddSingleton(sp => new JobFiles(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.LogsFolder));

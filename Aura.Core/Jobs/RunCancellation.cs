@@ -4,7 +4,8 @@ namespace Aura.Core.Jobs;
 
 /// <summary>
 /// The cancellation of one run: a user's cancel, a stall (no progress for the stall timeout), the
-/// whole run outlasting its maximum duration, or the process stopping, whichever comes first; and
+/// whole run outlasting its maximum duration, the process stopping, or the worker's claim on the job
+/// being lost (<see cref="JobClaim.Lost"/>), whichever comes first; and
 /// the stall warning, raised once per quiet spell of the stall-warning time. All timed by the injected clock.
 /// </summary>
 internal sealed class RunCancellation : IDisposable
@@ -18,23 +19,29 @@ internal sealed class RunCancellation : IDisposable
     private readonly TimeProvider _time;
     private readonly Action _onStallWarning;
     private readonly Lock _gate = new();
+    private readonly CancellationToken _claimLost;
     private ITimer? _warning;
 
-    public RunCancellation(TimeProvider time, JobRunnerOptions options, CancellationToken stopping, Action onStallWarning)
+    public RunCancellation(TimeProvider time, JobRunnerOptions options, CancellationToken stopping, Action onStallWarning,
+        CancellationToken claimLost = default)
     {
         _time = time;
+        _claimLost = claimLost;
         _stallTimeout = options.StallTimeout;
         _stallWarning = options.StallWarning;
         _onStallWarning = onStallWarning;
         _stall = new CancellationTokenSource(_stallTimeout, time);
         _deadline = new CancellationTokenSource(options.MaxDuration, time);
-        _any = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, _stall.Token, _deadline.Token, stopping);
+        _any = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, _stall.Token, _deadline.Token, stopping, claimLost);
         ArmWarning();
     }
 
     public CancellationToken Token => _any.Token;
 
     public bool CancelRequested => _cancel.IsCancellationRequested;
+
+    /// <summary>The job is no longer this worker's: whatever else happened, the run must write nothing more.</summary>
+    public bool ClaimLost => _claimLost.IsCancellationRequested;
 
     public bool Stalled => _stall.IsCancellationRequested && !CancelRequested && !TimedOut;
 

@@ -97,7 +97,8 @@ public sealed class JobFilesAndHealthTests
 
         Assert.Contains(lines, l => l.Contains("started"));
         Assert.All(lines, l => Assert.Contains("\"CorrelationId\":\"log-trace-7\"", l));
-        Assert.Equal(3, lines.Count(l => l.Contains("[INF] Aura.Core.Jobs.JobRunner")));
+        // Created (the commands), started and ended (the workers).
+        Assert.Equal(3, lines.Count(l => l.Contains("[INF] Aura.Core.Jobs.JobCommands") || l.Contains("[INF] Aura.Core.Jobs.JobWorkers")));
     }
 
     private static IEnumerable<string> ReadShared(string path)

@@ -16,7 +16,7 @@ namespace Aura.Tests.Architecture;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly Assembly CoreAssembly = typeof(JobRunner).Assembly;
+    private static readonly Assembly CoreAssembly = typeof(JobCommands).Assembly;
     private static readonly Assembly ApiAssembly = typeof(Aura.Api.ApiServiceCollectionExtensions).Assembly;
 
     private static readonly ArchUnitNET.Domain.Architecture House =

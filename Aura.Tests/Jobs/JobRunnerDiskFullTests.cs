@@ -16,7 +16,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         store.RefuseWrites(from: job => job.Stage == JobStage.Voice, count: 4);
         var runner = Start(new FakeOrchestrator(), store: store);
 
-        var created = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("Tides"), "c", CancellationToken.None);
+        var created = await runner.Commands.CreateAsync(JobRequest.ForTopic("Tides"), "c", CancellationToken.None);
         var failed = await EndOf(runner, created.JobId);
 
         Assert.Equal((JobStatus.Failed, ErrorCodes.DiskFull), (failed.Status, failed.Failure!.Code));
@@ -36,7 +36,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         var orchestrator = new FakeOrchestrator { FailIn = s => s == JobStage.Voice ? new IOException("No space left on device", 28) : null };
         var runner = Start(orchestrator, time, store: store);
 
-        var created = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("Tides"), "c", CancellationToken.None);
+        var created = await runner.Commands.CreateAsync(JobRequest.ForTopic("Tides"), "c", CancellationToken.None);
         // The clock has not moved yet, so this is the time of the first refusal.
         await Eventually.TrueAsync(() => store.RefusedWrites == 1, TimeSpan.FromSeconds(60));
         var firstRefusal = time.GetUtcNow();
@@ -48,7 +48,7 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
         Assert.Equal((JobStatus.Failed, ErrorCodes.DiskFull), (failed.Status, failed.Failure!.Code));
         Assert.Equal(3, store.RefusedWrites);
         // Three waits, each twice the last: 1 + 2 + 4 times the first (a fixed wait would be 3 times).
-        Assert.True(time.GetUtcNow() - firstRefusal >= JobRunner.FirstEndRetry * 7, $"only {time.GetUtcNow() - firstRefusal} passed on the clock");
+        Assert.True(time.GetUtcNow() - firstRefusal >= JobEnding.FirstEndRetry * 7, $"only {time.GetUtcNow() - firstRefusal} passed on the clock");
     }
 
     [Fact]
@@ -64,15 +64,15 @@ public sealed class JobRunnerDiskFullTests : JobRunnerHarness
     }
 
     /// <summary>Moves the clock on in small steps until the job has ended.</summary>
-    private static async Task<JobSnapshot> AdvanceUntilEndAsync(JobRunner runner, string jobId, FakeTimeProvider time)
+    private static async Task<JobSnapshot> AdvanceUntilEndAsync(InProcessJobs runner, string jobId, FakeTimeProvider time)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await runner.GetJobAsync(jobId, CancellationToken.None) is not { IsTerminal: true })
+        while (await runner.Store.GetAsync(jobId, CancellationToken.None) is not { IsTerminal: true })
         {
             Assert.True(DateTime.UtcNow < deadline, "the job did not end while the clock moved on");
             time.Advance(TimeSpan.FromMilliseconds(50));
             await Task.Delay(10);
         }
-        return (await runner.GetJobAsync(jobId, CancellationToken.None))!;
+        return (await runner.Store.GetAsync(jobId, CancellationToken.None))!;
     }
 }

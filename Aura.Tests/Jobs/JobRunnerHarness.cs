@@ -2,12 +2,11 @@ using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Aura.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aura.Tests.Jobs;
 
-/// <summary>A runner on an in-memory store with a temp folder of its own; workers stopped at the end.</summary>
+/// <summary>The jobs service on an in-memory store with a temp folder of its own; workers stopped at the end.</summary>
 public abstract class JobRunnerHarness : IAsyncDisposable
 {
     /// <summary>A limit for what surely happens, however busy the machine: a wait on an event, never a measure of speed.</summary>
@@ -26,33 +25,23 @@ public abstract class JobRunnerHarness : IAsyncDisposable
     /// <summary>Where the runner keeps its files: a data and a logs folder of this test's own.</summary>
     protected Core.Pipeline.JobFiles Files => new(_folder.Combine("data"), Options.LogsFolder);
 
-    /// <summary>A runner on <see cref="Store"/>, or on <paramref name="store"/> (such as one that wraps it).</summary>
-    protected JobRunner Start(Core.Pipeline.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null)
+    /// <summary>The jobs service on <see cref="Store"/>, or on <paramref name="store"/> (such as one that wraps it).</summary>
+    protected InProcessJobs Start(Core.Pipeline.IVideoOrchestrator orchestrator, TimeProvider? time = null, bool workers = true, IJobStore? store = null,
+        IJobQueue? queue = null, IJobChangeBus? bus = null, JobChangeSignal? signal = null)
     {
-        var runner = new JobRunner(store ?? Store, orchestrator, Files, new JobChangeSignal(), time ?? TimeProvider.System,
-            Microsoft.Extensions.Options.Options.Create(Options), NullLogger<JobRunner>.Instance);
+        var runner = new InProcessJobs(store ?? Store, orchestrator, Files, Options, time, queue, bus, signal);
         if (workers)
             StartWorkers(runner);
         return runner;
     }
 
-    protected void StartWorkers(JobRunner runner) => _workers = runner.RunWorkersAsync(_stop.Token);
+    protected void StartWorkers(InProcessJobs runner) => _workers = runner.Workers.RunAsync(_stop.Token);
 
     /// <summary>Creates a job for <paramref name="topic"/> and waits until it has ended.</summary>
-    protected static async Task<JobSnapshot> RunToEndAsync(JobRunner runner, string topic) =>
-        await EndOf(runner, (await runner.CreateAndStartJobAsync(JobRequest.ForTopic(topic), "c", CancellationToken.None)).JobId);
+    protected static async Task<JobSnapshot> RunToEndAsync(InProcessJobs runner, string topic) =>
+        await EndOf(runner, (await runner.Commands.CreateAsync(JobRequest.ForTopic(topic), "c", CancellationToken.None)).JobId);
 
-    protected static async Task<JobSnapshot> EndOf(JobRunner runner, string jobId)
-    {
-        while (true)
-        {
-            var changed = runner.Signal.NextChange(jobId);
-            var job = await runner.GetJobAsync(jobId, CancellationToken.None);
-            if (job!.IsTerminal)
-                return job;
-            await changed.WaitAsync(Patience);
-        }
-    }
+    protected static Task<JobSnapshot> EndOf(InProcessJobs runner, string jobId) => runner.EndOfAsync(jobId, Patience);
 
     public async ValueTask DisposeAsync()
     {

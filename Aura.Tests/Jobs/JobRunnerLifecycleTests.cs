@@ -22,7 +22,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         await Store.SaveAsync(twice, 0, CancellationToken.None);
         var runner = Start(new FakeOrchestrator(), workers: false);
 
-        Assert.Equal(3, await runner.RecoverAsync(CancellationToken.None));
+        Assert.Equal(3, await runner.Workers.RecoverAsync(CancellationToken.None));
         StartWorkers(runner);
 
         Assert.Equal(JobStatus.Succeeded, (await EndOf(runner, queued.JobId)).Status);
@@ -43,11 +43,11 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var young = await RunToEndAsync(runner, "young");
         time.Advance(TimeSpan.FromDays(11));
 
-        Assert.Equal(1, await runner.SweepAsync(CancellationToken.None));
+        Assert.Equal(1, await runner.Retention.SweepAsync(CancellationToken.None));
 
-        Assert.Null(await runner.GetJobAsync(old.JobId, CancellationToken.None));
+        Assert.Null(await runner.Store.GetAsync(old.JobId, CancellationToken.None));
         Assert.False(Directory.Exists(Files.WorkFolderOf(old.JobId)));
-        Assert.NotNull(await runner.GetJobAsync(young.JobId, CancellationToken.None));
+        Assert.NotNull(await runner.Store.GetAsync(young.JobId, CancellationToken.None));
         Assert.True(Directory.Exists(Files.WorkFolderOf(young.JobId)));
     }
 
@@ -60,19 +60,19 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var job = await RunToEndAsync(runner, "deleted");
         time.Advance(TimeSpan.FromDays(1));
 
-        await runner.DeleteJobAsync(job.JobId, CancellationToken.None);
-        var announced = await runner.ListDeletionsAfterAsync(job.Version, 10, CancellationToken.None);
+        await runner.Commands.DeleteAsync(job.JobId, CancellationToken.None);
+        var announced = await runner.Store.ListDeletionsAfterAsync(job.Version, 10, CancellationToken.None);
         time.Advance(TimeSpan.FromDays(29));
-        await runner.SweepAsync(CancellationToken.None);
-        var keptForAMonth = await runner.ListDeletionsAfterAsync(0, 10, CancellationToken.None);
+        await runner.Retention.SweepAsync(CancellationToken.None);
+        var keptForAMonth = await runner.Store.ListDeletionsAfterAsync(0, 10, CancellationToken.None);
         time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
-        await runner.SweepAsync(CancellationToken.None);
+        await runner.Retention.SweepAsync(CancellationToken.None);
 
         var deletion = Assert.Single(announced);
         Assert.Equal((job.JobId, TestJobs.T0.AddDays(1)), (deletion.JobId, deletion.DeletedAt));
         Assert.True(deletion.Version > job.Version);
         Assert.Single(keptForAMonth);
-        Assert.Empty(await runner.ListDeletionsAfterAsync(0, 10, CancellationToken.None));
+        Assert.Empty(await runner.Store.ListDeletionsAfterAsync(0, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -80,19 +80,19 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
     {
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
         var runner = Start(orchestrator);
-        var running = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var running = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         await orchestrator.Started.WaitAsync(Patience);
 
-        Assert.IsType<DeleteOutcome.NotEnded>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+        Assert.IsType<DeleteOutcome.NotEnded>(await runner.Commands.DeleteAsync(running.JobId, CancellationToken.None));
         orchestrator.Release(JobStage.Voice);
         await EndOf(runner, running.JobId);
         Directory.CreateDirectory(Path.GetDirectoryName(Files.FFmpegLogOf(running.JobId))!);
         await File.WriteAllTextAsync(Files.FFmpegLogOf(running.JobId), "log");
 
-        Assert.IsType<DeleteOutcome.Deleted>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+        Assert.IsType<DeleteOutcome.Deleted>(await runner.Commands.DeleteAsync(running.JobId, CancellationToken.None));
         Assert.False(Directory.Exists(Files.WorkFolderOf(running.JobId)));
         Assert.False(File.Exists(Files.FFmpegLogOf(running.JobId)));
-        Assert.IsType<DeleteOutcome.NotFound>(await runner.DeleteJobAsync(running.JobId, CancellationToken.None));
+        Assert.IsType<DeleteOutcome.NotFound>(await runner.Commands.DeleteAsync(running.JobId, CancellationToken.None));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var runner = Start(new FakeOrchestrator());
         var videos = Enumerable.Range(1, 3).Select(i => WriteVideo($"{i:D32}")).ToList();
 
-        var sweep = await runner.FinishDeletionsAsync(CancellationToken.None);
+        var sweep = await runner.Retention.FinishDeletionsAsync(CancellationToken.None);
 
         Assert.Equal(new FolderSweep(Removed: 0, Unknown: 3, StoreKnowsNoJobs: true), sweep);
         Assert.All(videos, video => Assert.True(File.Exists(video), $"{video} must survive a lost database"));
@@ -119,7 +119,7 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var leftover = WriteVideo(deleted.JobId);
         var unknown = WriteVideo("0123456789abcdef0123456789abcdef");
 
-        var sweep = await runner.FinishDeletionsAsync(CancellationToken.None);
+        var sweep = await runner.Retention.FinishDeletionsAsync(CancellationToken.None);
 
         Assert.Equal(new FolderSweep(Removed: 1, Unknown: 1, StoreKnowsNoJobs: false), sweep);
         Assert.False(Directory.Exists(Files.WorkFolderOf(deleted.JobId)));
@@ -135,10 +135,10 @@ public sealed class JobRunnerLifecycleTests : JobRunnerHarness
         var runner = Start(new FakeOrchestrator());
         var job = await RunToEndAsync(runner, "a");
 
-        Assert.IsType<DeleteOutcome.Deleted>(await runner.DeleteJobAsync(job.JobId, CancellationToken.None));
+        Assert.IsType<DeleteOutcome.Deleted>(await runner.Commands.DeleteAsync(job.JobId, CancellationToken.None));
 
         Assert.Empty(await Store.ListDeletedAsync(CancellationToken.None));
-        Assert.Equal(new FolderSweep(0, 0, false), await runner.FinishDeletionsAsync(CancellationToken.None));
+        Assert.Equal(new FolderSweep(0, 0, false), await runner.Retention.FinishDeletionsAsync(CancellationToken.None));
     }
 
     /// <summary>A job folder holding a video, as a finished job leaves it; returns the video's path.</summary>

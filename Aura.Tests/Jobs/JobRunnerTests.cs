@@ -14,7 +14,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
     {
         var runner = Start(new FakeOrchestrator());
 
-        var created = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("Tides"), "corr-42", CancellationToken.None);
+        var created = await runner.Commands.CreateAsync(JobRequest.ForTopic("Tides"), "corr-42", CancellationToken.None);
         var done = await EndOf(runner, created.JobId);
 
         Assert.Equal((JobStatus.Queued, 0), (created.Status, created.Percent));
@@ -29,8 +29,8 @@ public sealed class JobRunnerTests : JobRunnerHarness
         // Held in Script, job a keeps its whole history (an ended job's is compacted), and b waits for the one worker.
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
         var runner = Start(orchestrator);
-        var a = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
-        var b = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("b"), "c", CancellationToken.None);
+        var a = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var b = await runner.Commands.CreateAsync(JobRequest.ForTopic("b"), "c", CancellationToken.None);
         await orchestrator.Started.WaitAsync(Patience);
         var last = await Store.GetLastVersionAsync(CancellationToken.None);
 
@@ -53,7 +53,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
         var orchestrator = new FakeOrchestrator { FailIn = s => s == JobStage.Visuals ? new InvalidOperationException("card drawer broke") : null };
         var runner = Start(orchestrator);
 
-        var first = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var first = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         var failed = await EndOf(runner, first.JobId);
         orchestrator.FailIn = _ => null;
         var second = await RunToEndAsync(runner, "b");
@@ -79,9 +79,9 @@ public sealed class JobRunnerTests : JobRunnerHarness
     public async Task A_queued_job_is_canceled_at_once()
     {
         var runner = Start(new FakeOrchestrator(), workers: false);
-        var job = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var job = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
 
-        var outcome = Assert.IsType<CancelOutcome.Accepted>(await runner.CancelAsync(job.JobId, CancellationToken.None));
+        var outcome = Assert.IsType<CancelOutcome.Accepted>(await runner.Commands.CancelAsync(job.JobId, CancellationToken.None));
 
         Assert.Equal(JobStatus.Canceled, outcome.Job.Status);
     }
@@ -93,14 +93,14 @@ public sealed class JobRunnerTests : JobRunnerHarness
         // The answer waits for the run to stop, however long a busy machine takes (how soon is the benchmark's figure).
         Options.CancelWait = Patience;
         var runner = Start(orchestrator);
-        var job = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var job = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         await orchestrator.Started.WaitAsync(Patience);
 
-        var outcome = Assert.IsType<CancelOutcome.Accepted>(await runner.CancelAsync(job.JobId, CancellationToken.None));
+        var outcome = Assert.IsType<CancelOutcome.Accepted>(await runner.Commands.CancelAsync(job.JobId, CancellationToken.None));
 
         Assert.Equal(JobStatus.Canceled, outcome.Job.Status);
-        Assert.IsType<CancelOutcome.NotCancellable>(await runner.CancelAsync(job.JobId, CancellationToken.None));
-        Assert.IsType<CancelOutcome.NotFound>(await runner.CancelAsync("nope", CancellationToken.None));
+        Assert.IsType<CancelOutcome.NotCancellable>(await runner.Commands.CancelAsync(job.JobId, CancellationToken.None));
+        Assert.IsType<CancelOutcome.NotFound>(await runner.Commands.CancelAsync("nope", CancellationToken.None));
     }
 
     [Fact]
@@ -108,10 +108,10 @@ public sealed class JobRunnerTests : JobRunnerHarness
     {
         var runner = Start(new FakeOrchestrator(), workers: false);
         for (var i = 0; i < Options.QueueCapacity; i++)
-            await runner.CreateAndStartJobAsync(JobRequest.ForTopic($"{i}"), "c", CancellationToken.None);
+            await runner.Commands.CreateAsync(JobRequest.ForTopic($"{i}"), "c", CancellationToken.None);
 
-        await Assert.ThrowsAsync<JobQueueFullException>(() => runner.CreateAndStartJobAsync(JobRequest.ForTopic("one more"), "c", CancellationToken.None));
-        Assert.Equal(Options.QueueCapacity, (await runner.ListJobsAsync(JobQuery.All(), CancellationToken.None)).Count);
+        await Assert.ThrowsAsync<JobQueueFullException>(() => runner.Commands.CreateAsync(JobRequest.ForTopic("one more"), "c", CancellationToken.None));
+        Assert.Equal(Options.QueueCapacity, (await runner.Store.ListAsync(JobQuery.All(), CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -120,12 +120,12 @@ public sealed class JobRunnerTests : JobRunnerHarness
         var runner = Start(new FakeOrchestrator(), workers: false);
         var queued = new List<JobSnapshot>();
         for (var i = 0; i < Options.QueueCapacity; i++)
-            queued.Add(await runner.CreateAndStartJobAsync(JobRequest.ForTopic($"{i}"), "c", CancellationToken.None));
+            queued.Add(await runner.Commands.CreateAsync(JobRequest.ForTopic($"{i}"), "c", CancellationToken.None));
 
-        await runner.CancelAsync(queued[0].JobId, CancellationToken.None);
-        await runner.CreateAndStartJobAsync(JobRequest.ForTopic("takes the freed place"), "c", CancellationToken.None);
+        await runner.Commands.CancelAsync(queued[0].JobId, CancellationToken.None);
+        await runner.Commands.CreateAsync(JobRequest.ForTopic("takes the freed place"), "c", CancellationToken.None);
 
-        await Assert.ThrowsAsync<JobQueueFullException>(() => runner.CreateAndStartJobAsync(JobRequest.ForTopic("one more"), "c", CancellationToken.None));
+        await Assert.ThrowsAsync<JobQueueFullException>(() => runner.Commands.CreateAsync(JobRequest.ForTopic("one more"), "c", CancellationToken.None));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class JobRunnerTests : JobRunnerHarness
         Options.StallTimeout = TimeSpan.FromMinutes(1);
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Voice);
         var runner = Start(orchestrator, time);
-        var job = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
+        var job = await runner.Commands.CreateAsync(JobRequest.ForTopic("a"), "c", CancellationToken.None);
         await orchestrator.Started.WaitAsync(Patience);
         var ended = EndOf(runner, job.JobId);
 

@@ -4,12 +4,10 @@ using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Media.Rendering;
 using Aura.Core.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aura.Tests.Orchestration;
 
-// The orchestrator behind the real JobRunner and its state machine: what clients would see.
+// The orchestrator behind the real jobs service and its state machine: what clients would see.
 public sealed class VideoOrchestratorWithRunnerTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
@@ -26,8 +24,8 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
         var held = _pipeline.Get<HoldingFFmpegRunner>();
         var (first, firstSignal) = Runner();
         using var firstProcess = new CancellationTokenSource();
-        var firstWorkers = first.RunWorkersAsync(firstProcess.Token);
-        var job = await first.CreateAndStartJobAsync(JobRequest.ForTopic("Tides") with { PlanSpec = new PlanSpec(TimeSpan.FromSeconds(5)),
+        var firstWorkers = first.Workers.RunAsync(firstProcess.Token);
+        var job = await first.Commands.CreateAsync(JobRequest.ForTopic("Tides") with { PlanSpec = new PlanSpec(TimeSpan.FromSeconds(5)),
             RenderSpec = new RenderSpec(new Resolution(320, 180), Fps: 10) }, "corr-restart", CancellationToken.None);
         await held.RenderHeld.WaitAsync(Limit);
         await firstProcess.CancelAsync(); // the service stops mid-render
@@ -37,8 +35,8 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
 
         var (second, secondSignal) = Runner();
         using var secondProcess = new CancellationTokenSource();
-        await second.RecoverAsync(CancellationToken.None);
-        var secondWorkers = second.RunWorkersAsync(secondProcess.Token);
+        await second.Workers.RecoverAsync(CancellationToken.None);
+        var secondWorkers = second.Workers.RunAsync(secondProcess.Token);
         var done = await WaitForTerminalAsync(secondSignal, job.JobId);
         await secondProcess.CancelAsync();
         await secondWorkers.WaitAsync(Limit);
@@ -56,11 +54,11 @@ public sealed class VideoOrchestratorWithRunnerTests : IDisposable
         Assert.DoesNotContain(resumed, h => h.Stage != JobStage.Rendering);
     }
 
-    private (JobRunner Runner, JobChangeSignal Signal) Runner()
+    private (InProcessJobs Runner, JobChangeSignal Signal) Runner()
     {
-        var signal = new JobChangeSignal();
         var options = new JobRunnerOptions { Workers = 1, LogsFolder = Path.Combine(_pipeline.Folder, "logs") };
-        return (new JobRunner(_store, _pipeline.Orchestrator, new JobFiles(Path.Combine(_pipeline.Folder, "data"), options.LogsFolder), signal, TimeProvider.System, Options.Create(options), NullLogger<JobRunner>.Instance), signal);
+        var jobs = new InProcessJobs(_store, _pipeline.Orchestrator, new JobFiles(Path.Combine(_pipeline.Folder, "data"), options.LogsFolder), options);
+        return (jobs, jobs.Signal);
     }
 
     private async Task<JobSnapshot> WaitForTerminalAsync(JobChangeSignal signal, string jobId)

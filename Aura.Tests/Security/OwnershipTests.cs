@@ -87,8 +87,8 @@ public sealed class OwnershipTests : IDisposable
         using var bob = _app.ClientOf(KeyedApplication.BobKey);
         using var alice = _app.ClientOf(KeyedApplication.AliceKey);
         _ = _app.Client();
-        var runner = _app.Services.GetRequiredService<JobRunner>();
-        var legacy = await runner.CreateAndStartJobAsync(JobRequest.ForTopic("before owners"), "legacy", CancellationToken.None);
+        var commands = _app.Services.GetRequiredService<JobCommands>();
+        var legacy = await commands.CreateAsync(JobRequest.ForTopic("before owners"), "legacy", CancellationToken.None);
         Assert.Null(legacy.Owner);
 
         Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"/api/jobs/{legacy.JobId}")).StatusCode);

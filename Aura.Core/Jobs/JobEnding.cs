@@ -5,17 +5,21 @@ using Aura.Core.Kernel;
 
 namespace Aura.Core.Jobs;
 
-// Ending a run in a status that tells the truth, even on a full disk. The end is written again and
-// again, waiting longer each time, until the store takes it: a job is never left Running while this
-// process lives. Only a stopping process gives up, and the next start resumes the job.
-public sealed partial class JobRunner
+/// <summary>
+/// Ending a run in a status that tells the truth, even on a full disk. The end is written again and
+/// again, waiting longer each time, until the store takes it: a job is never left Running while this
+/// process lives. Only a stopping process (or a worker whose claim was lost) gives up, and the job runs
+/// again as its next attempt.
+/// </summary>
+internal sealed partial class JobEnding(JobStateWriter writer, JobFiles files, TimeProvider time, JobRunnerOptions options, ILogger logger)
 {
     /// <summary>The wait before the second try of an end write; it doubles up to <see cref="LongestEndRetry"/>.</summary>
     internal static readonly TimeSpan FirstEndRetry = TimeSpan.FromMilliseconds(250);
 
     internal static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
 
-    private async Task EndAfterErrorAsync(string jobId, Exception error, RunCancellation run, CancellationToken stopping)
+    /// <summary>Writes the end <paramref name="error"/> calls for; false when it was given up (see <see cref="WriteEndAsync"/>).</summary>
+    public async Task<bool> EndAfterErrorAsync(string jobId, Exception error, RunCancellation run, CancellationToken stopping)
     {
         var end = EndFor(error, run);
         if (end is JobChange.Failed)
@@ -23,17 +27,19 @@ public sealed partial class JobRunner
         // A full disk: the job's partial files are of no use now, and removing them makes room to write the failure.
         if (end is JobChange.Failed { Reason.Code: ErrorCodes.DiskFull } failed && DeletePartialFiles(jobId))
             end = new JobChange.Failed(failed.Reason with { Message = failed.Reason.Message + " The job's partial files were removed to make room." });
-        if (await WriteEndAsync(jobId, end, stopping))
-            LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
+        if (!await WriteEndAsync(jobId, end, stopping))
+            return false;
+        LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
+        return true;
     }
 
     private JobChange EndFor(Exception error, RunCancellation run) => error switch
     {
         OperationCanceledException when run.CancelRequested => new JobChange.Canceled("Canceled by request"),
         OperationCanceledException when run.TimedOut => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
-            $"The job ran longer than {_options.MaxDuration} (Jobs:MaxDuration).", "Make the video shorter, or raise Jobs:MaxDuration, then try again.")),
+            $"The job ran longer than {options.MaxDuration} (Jobs:MaxDuration).", "Make the video shorter, or raise Jobs:MaxDuration, then try again.")),
         OperationCanceledException when run.Stalled => new JobChange.Failed(new FailureReason(ErrorCodes.JobStalled,
-            $"The job reported no progress for {_options.StallTimeout}.", "Check the FFmpeg log and the service log, then try again.")),
+            $"The job reported no progress for {options.StallTimeout}.", "Check the FFmpeg log and the service log, then try again.")),
         JobFailedException failed => new JobChange.Failed(failed.Reason),
         StoreFullException => new JobChange.Failed(new FailureReason(ErrorCodes.DiskFull,
             "The disk that holds the job store filled up: the job's progress could not be saved.", DiskFullAdvice.ThenRunAgain)),
@@ -46,9 +52,10 @@ public sealed partial class JobRunner
     /// <summary>
     /// Writes the end of a run until the store takes it, waiting <see cref="FirstEndRetry"/>, then twice
     /// as long each time (on the injected clock), between tries. A full store first gets the job's
-    /// partial files removed. False only when the process stops before the end could be written.
+    /// partial files removed. False only when <paramref name="stopping"/> fires (the process stops, or the
+    /// claim is lost) before the end could be written.
     /// </summary>
-    private async Task<bool> WriteEndAsync(string jobId, JobChange end, CancellationToken stopping)
+    public async Task<bool> WriteEndAsync(string jobId, JobChange end, CancellationToken stopping)
     {
         var wait = FirstEndRetry;
         var freed = false;
@@ -56,7 +63,7 @@ public sealed partial class JobRunner
         {
             try
             {
-                await UpdateJobAsync(jobId, end, CancellationToken.None);
+                await writer.ApplyAsync(jobId, end, CancellationToken.None);
                 return true;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -105,7 +112,7 @@ public sealed partial class JobRunner
     [LoggerMessage(LogLevel.Warning, "The end of job {JobId} could not be written (try {Attempt}); trying again in {Wait}")]
     private partial void LogEndNotWritten(Exception error, string jobId, int attempt, TimeSpan wait);
 
-    [LoggerMessage(LogLevel.Warning, "The service stops before the end of job {JobId} could be written; the next start resumes it")]
+    [LoggerMessage(LogLevel.Warning, "The run of job {JobId} stops before its end could be written (the service stops, or the claim on it was lost); it runs again as its next attempt")]
     private partial void LogEndLeftForNextStart(string jobId);
 
     [LoggerMessage(LogLevel.Information, "Partial files of job {JobId} removed to make room on a full disk")]
@@ -113,4 +120,10 @@ public sealed partial class JobRunner
 
     [LoggerMessage(LogLevel.Warning, "Partial files of job {JobId} could not be removed")]
     private partial void LogPartialFilesKept(Exception error, string jobId);
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} ended {Status}")]
+    private partial void LogFinished(string jobId, string status);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} failed")]
+    private partial void LogFailed(Exception error, string jobId);
 }
