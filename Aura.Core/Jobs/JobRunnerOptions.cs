@@ -8,8 +8,11 @@ public sealed class JobRunnerOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>How many jobs run at once.</summary>
-    [Range(1, 64)]
+    /// <summary>
+    /// How many jobs run at once on this node. 0 makes an API-only node (shared store only): it runs no job and
+    /// recovers none; worker nodes do (see <see cref="WorkerlessNodeValidator"/>).
+    /// </summary>
+    [Range(0, 64)]
     public int Workers { get; set; } = 2;
 
     /// <summary>How many jobs may wait for a worker before new ones are refused.</summary>

@@ -23,6 +23,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the cancel wait.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobRunnerOptions>, WorkerlessNodeValidator>());
         services.TryAddSingleton<JobChangeSignal>();
         // The in-process bus; a bus shared by several instances registers itself first.
         services.TryAddSingleton<IJobChangeBus, LocalJobChangeBus>();
@@ -32,6 +33,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(sp => new JobStateWriter(sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<IJobChangeBus>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JobStateWriter>>()));
         services.TryAddSingleton<RunningJobs>();
+        // The in-process cancel path; a bus shared by several nodes registers itself first.
+        services.TryAddSingleton<IJobCancelBus, LocalJobCancelBus>();
         services.TryAddSingleton<JobRemover>();
         services.TryAddSingleton<JobCommands>();
         services.TryAddSingleton<JobWorkers>();
