@@ -22,7 +22,7 @@ builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraRedisStorage(builder.Configuration)
     .AddAuraJobs(builder.Configuration)
-    .AddAuraRedisJobs(builder.Configuration)
+    .AddAuraRedisJobs()
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)
     .AddAuraSecurity(builder.Configuration)
