@@ -6,6 +6,7 @@ using Aura.Api.Metrics;
 using Aura.Api.OpenApi;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
+using Aura.Core.Jobs.Redis;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
@@ -19,6 +20,7 @@ builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraRedisStorage(builder.Configuration)
+    .AddAuraRedisQueue()
     .AddAuraJobs(builder.Configuration)
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)
