@@ -21,6 +21,7 @@ builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraRedisStorage(builder.Configuration)
+    .AddAuraRedisQueue()
     .AddAuraJobs(builder.Configuration)
     .AddAuraRedisJobs()
     .AddAuraPipeline(builder.Configuration)

@@ -23,6 +23,13 @@ public sealed class JobRunnerOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 2;
 
+    /// <summary>
+    /// A shared queue's (Redis) lease on a claimed job: renewed every third of it while the worker lives; a
+    /// worker that has not renewed for this long has lost the job, and another worker runs it as its next attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>A running job that reports nothing for this long fails with E305-JOB_STALLED.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(5);
