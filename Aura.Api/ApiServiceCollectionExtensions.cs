@@ -31,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<DiskFullExceptionHandler>();
         services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
 
+        services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
         services.AddValidatedOptions<SseOptions>(configuration, SseOptions.Section);
         services.AddValidatedOptions<HealthOptions>(configuration, HealthOptions.Section);
         services.AddSingleton<SseMetrics>();

@@ -6,10 +6,12 @@ using Aura.Api.Metrics;
 using Aura.Api.OpenApi;
 using Aura.Api.Security;
 using Aura.Core.Jobs;
+using Aura.Core.Jobs.Redis;
 using Aura.Core.Kernel;
 using Aura.Core.Pipeline;
 using Aura.Core.Storage;
 using Aura.Core.Storage.Redis;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Aura.Core.Pipeline.Orchestration;
 
@@ -19,7 +21,9 @@ builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraRedisStorage(builder.Configuration)
+    .AddAuraRedisQueue()
     .AddAuraJobs(builder.Configuration)
+    .AddAuraRedisJobs()
     .AddAuraPipeline(builder.Configuration)
     .AddAuraApi(builder.Configuration, builder.Environment)
     .AddAuraSecurity(builder.Configuration)
@@ -38,13 +42,21 @@ app.UseAuraRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuraRequestGuards();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+// A worker-only node (Api:Enabled=false) serves no UI and no API, only its health and metrics.
+var serveApi = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Enabled;
+if (serveApi)
+{
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+}
 app.UseAuraAuth();
-app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
+if (serveApi)
+{
+    app.MapControllers().RequireAuthorization(AuthPolicies.ApiUser);
+    app.MapAuraOpenApi();
+}
 app.MapAuraHealthChecks();
 app.MapAuraMetrics();
-app.MapAuraOpenApi();
 
 app.Run();
 return 0;

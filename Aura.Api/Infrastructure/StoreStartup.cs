@@ -1,3 +1,4 @@
+using Aura.Core.Jobs;
 using Aura.Core.Kernel;
 using Aura.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public static partial class StoreStartup
         try
         {
             app.Services.GetRequiredService<IJobStore>();
+            // The node's role (Jobs:Workers=0 needs a shared store) is a store setting too: one line, not a dump.
+            _ = app.Services.GetRequiredService<IOptions<JobRunnerOptions>>().Value;
             return true;
         }
         catch (Exception refused) when (refused is UnusableDatabaseException or OptionsValidationException)

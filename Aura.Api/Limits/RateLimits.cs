@@ -4,6 +4,9 @@ using System.Threading.RateLimiting;
 using Aura.Api.Security;
 using Aura.Api.Sse;
 using Aura.Core.Jobs;
+using Aura.Core.Storage;
+using Aura.Core.Storage.Redis;
+using StackExchange.Redis;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +29,21 @@ public static class RateLimits
     {
         services.AddValidatedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SseOptions>, IOptions<LimitsOptions>>((o, sse, limits) =>
+        services.AddSingleton(s => new SharedStreamCount(s.GetRequiredService<IConnectionMultiplexer>(),
+            new RedisKeys(s.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix)));
+        services.AddHostedService<SharedStreamRenewal>();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SseOptions>, IOptions<LimitsOptions>, IOptions<StorageOptions>, IServiceProvider>(
+            (o, sse, limits, storage, provider) =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            var perNode = new[]
+            {
                 StreamLimiter(context => Principals.NameOf(context.User), sse.Value.MaxStreamsPerPrincipal),
-                StreamLimiter(_ => "all", sse.Value.MaxStreams));
+                StreamLimiter(_ => "all", sse.Value.MaxStreams),
+            };
+            // On Redis the same limits hold across every node, counted there (a node's own count can only be lower).
+            o.GlobalLimiter = storage.Value.Provider == StorageProvider.Redis
+                ? PartitionedRateLimiter.CreateChained([.. perNode, .. SharedStreamLimiters(provider.GetRequiredService<SharedStreamCount>(), sse.Value)])
+                : PartitionedRateLimiter.CreateChained(perNode);
             o.AddPolicy(JobCreationPolicy, context => RateLimitPartition.GetTokenBucketLimiter(Principals.NameOf(context.User),
                 _ => new TokenBucketRateLimiterOptions
                 {
@@ -49,6 +62,17 @@ public static class RateLimits
     private static PartitionedRateLimiter<HttpContext> StreamLimiter(Func<HttpContext, string> partition, int limit) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context => IsStream(context)
             ? RateLimitPartition.GetConcurrencyLimiter(partition(context), _ => new ConcurrencyLimiterOptions { PermitLimit = limit, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter(""));
+
+    private static PartitionedRateLimiter<HttpContext>[] SharedStreamLimiters(SharedStreamCount count, SseOptions sse) =>
+    [
+        SharedStreamLimiter(count, context => "principal:" + Principals.NameOf(context.User), sse.MaxStreamsPerPrincipal),
+        SharedStreamLimiter(count, _ => "all", sse.MaxStreams),
+    ];
+
+    private static PartitionedRateLimiter<HttpContext> SharedStreamLimiter(SharedStreamCount count, Func<HttpContext, string> partition, int limit) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context => IsStream(context)
+            ? RateLimitPartition.Get(partition(context), key => new SharedConcurrencyLimiter(count, count.KeyOf(key), limit))
             : RateLimitPartition.GetNoLimiter(""));
 
     private static bool IsStream(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<EventStreamRouteAttribute>() is not null;

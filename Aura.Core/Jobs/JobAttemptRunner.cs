@@ -35,35 +35,36 @@ internal sealed partial class JobAttemptRunner(
         var attempt = job.Attempt + 1;
         if (attempt > options.MaxAttempts)
         {
-            return await ending.WriteEndAsync(jobId, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
+            return await ending.WriteEndAsync(claim, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
                 $"The service stopped while the job ran, {job.Attempt} time(s); it is not tried again.",
                 "Create the job again.")), giveUp.Token) ? JobClaimEnd.Ended : JobClaimEnd.Interrupted;
         }
 
-        using var run = new RunCancellation(time, options, stopping, () => _ = WarnStalledAsync(jobId), claim.Lost);
+        using var run = new RunCancellation(time, options, stopping, () => _ = WarnStalledAsync(claim), claim.Lost);
         using var registration = running.Add(jobId, run);
         try
         {
-            if (await writer.ApplyAsync(jobId, new JobChange.Started(attempt), giveUp.Token) is not { Status: JobStatus.Running } started)
+            if (await writer.ApplyAsync(jobId, new JobChange.Started(attempt), claim, giveUp.Token) is not { Status: JobStatus.Running } started)
                 return JobClaimEnd.Ended;
             LogStarted(jobId, attempt);
             var context = new JobContext(jobId, started.CorrelationId, started.Request,
                 Directory.CreateDirectory(files.WorkFolderOf(jobId)).FullName,
                 Path.GetFullPath(files.FFmpegLogOf(jobId)), attempt);
-            await orchestrator.RunAsync(context, new JobProgressReporter(writer, jobId, run), run.Token);
-            await writer.ApplyAsync(jobId, new JobChange.Succeeded("Video ready"), CancellationToken.None);
+            await orchestrator.RunAsync(context, new JobProgressReporter(writer, claim, run), run.Token);
+            await writer.ApplyAsync(jobId, new JobChange.Succeeded("Video ready"), claim, CancellationToken.None);
             LogFinished(jobId, nameof(JobStatus.Succeeded));
             return JobClaimEnd.Ended;
         }
-        catch (Exception ex) when (run.ClaimLost)
+        catch (Exception ex) when (run.ClaimLost || ex is StaleClaimException)
         {
-            // Another worker may own the job now: this one stops and writes nothing more, not even an end.
+            // Another worker may own the job now (the lease ran out, or the store refused this claim's write):
+            // this one stops and writes nothing more, not even an end.
             LogClaimLost(jobId, ex.GetType().Name);
             return JobClaimEnd.Interrupted;
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested || run.CancelRequested)
         {
-            return await ending.EndAfterErrorAsync(jobId, ex, run, giveUp.Token) ? JobClaimEnd.Ended : JobClaimEnd.Interrupted;
+            return await ending.EndAfterErrorAsync(claim, ex, run, giveUp.Token) ? JobClaimEnd.Ended : JobClaimEnd.Interrupted;
         }
         catch (Exception ex)
         {
@@ -76,14 +77,15 @@ internal sealed partial class JobAttemptRunner(
     }
 
     /// <summary>The stall warning: told to the job's followers as a <c>warning</c> event; the job keeps running.</summary>
-    private async Task WarnStalledAsync(string jobId)
+    private async Task WarnStalledAsync(JobClaim claim)
     {
+        var jobId = claim.JobId;
         try
         {
             LogStallWarning(jobId, options.StallWarning);
             await writer.ApplyAsync(jobId, new JobChange.Warned(
                 $"No progress for {options.StallWarning}; the job fails if none comes within {options.StallTimeout} (Jobs:StallTimeout)."),
-                CancellationToken.None);
+                claim, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -14,6 +14,7 @@ public sealed partial class JobCommands(
     IJobQueue queue,
     JobStateWriter writer,
     RunningJobs running,
+    IJobCancelBus cancels,
     JobRemover remover,
     IJobChangeBus changes,
     JobChangeSignal signal,
@@ -89,13 +90,20 @@ public sealed partial class JobCommands(
         var changed = signal.NextChange(jobId);
         if (running.TryCancel(jobId))
             return new CancelOutcome.Accepted(await WaitForTerminalAsync(jobId, changed, cancellationToken) ?? job);
+        if (job.Status == JobStatus.Running && cancels.ReachesEveryNode)
+        {
+            // It runs on another node's worker (or will again, once a dead worker's lease is reaped): that run
+            // stops and writes Canceled itself; writing it here would leave its FFmpeg running.
+            await cancels.RequestAsync(jobId, cancellationToken);
+            return new CancelOutcome.Accepted(await WaitForTerminalAsync(jobId, changed, cancellationToken) ?? job);
+        }
 
         var canceled = await writer.ApplyAsync(jobId, new JobChange.Canceled("Canceled before it started"), cancellationToken);
         // A job that ended while it waited no longer waits: its place goes to the next job at once.
         if (canceled is { IsTerminal: true })
             await queue.ReleaseAsync(jobId, cancellationToken);
-        // A worker may have picked the job up between the look-up and the cancel: stop that run too.
-        running.TryCancel(jobId);
+        // A worker (here or on another node) may have picked the job up between the look-up and the cancel: stop that run too.
+        await cancels.RequestAsync(jobId, CancellationToken.None);
         return canceled is { IsTerminal: true }
             ? new CancelOutcome.Accepted(canceled)
             : new CancelOutcome.Accepted(await store.GetAsync(jobId, cancellationToken) ?? job);

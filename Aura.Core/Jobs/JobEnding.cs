@@ -19,15 +19,16 @@ internal sealed partial class JobEnding(JobStateWriter writer, JobFiles files, T
     internal static readonly TimeSpan LongestEndRetry = TimeSpan.FromSeconds(30);
 
     /// <summary>Writes the end <paramref name="error"/> calls for; false when it was given up (see <see cref="WriteEndAsync"/>).</summary>
-    public async Task<bool> EndAfterErrorAsync(string jobId, Exception error, RunCancellation run, CancellationToken stopping)
+    public async Task<bool> EndAfterErrorAsync(JobClaim claim, Exception error, RunCancellation run, CancellationToken stopping)
     {
+        var jobId = claim.JobId;
         var end = EndFor(error, run);
         if (end is JobChange.Failed)
             LogFailed(error, jobId);
         // A full disk: the job's partial files are of no use now, and removing them makes room to write the failure.
         if (end is JobChange.Failed { Reason.Code: ErrorCodes.DiskFull } failed && DeletePartialFiles(jobId))
             end = new JobChange.Failed(failed.Reason with { Message = failed.Reason.Message + " The job's partial files were removed to make room." });
-        if (!await WriteEndAsync(jobId, end, stopping))
+        if (!await WriteEndAsync(claim, end, stopping))
             return false;
         LogFinished(jobId, end is JobChange.Canceled ? nameof(JobStatus.Canceled) : nameof(JobStatus.Failed));
         return true;
@@ -52,19 +53,26 @@ internal sealed partial class JobEnding(JobStateWriter writer, JobFiles files, T
     /// <summary>
     /// Writes the end of a run until the store takes it, waiting <see cref="FirstEndRetry"/>, then twice
     /// as long each time (on the injected clock), between tries. A full store first gets the job's
-    /// partial files removed. False only when <paramref name="stopping"/> fires (the process stops, or the
-    /// claim is lost) before the end could be written.
+    /// partial files removed. False when <paramref name="stopping"/> fires (the process stops, or the
+    /// claim is lost) before the end could be written, or when the store refuses the write because
+    /// <paramref name="claim"/> is no longer the job's (the job is another worker's to end).
     /// </summary>
-    public async Task<bool> WriteEndAsync(string jobId, JobChange end, CancellationToken stopping)
+    public async Task<bool> WriteEndAsync(JobClaim claim, JobChange end, CancellationToken stopping)
     {
+        var jobId = claim.JobId;
         var wait = FirstEndRetry;
         var freed = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await writer.ApplyAsync(jobId, end, CancellationToken.None);
+                await writer.ApplyAsync(jobId, end, claim, CancellationToken.None);
                 return true;
+            }
+            catch (StaleClaimException)
+            {
+                LogEndRefused(jobId);
+                return false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -114,6 +122,9 @@ internal sealed partial class JobEnding(JobStateWriter writer, JobFiles files, T
 
     [LoggerMessage(LogLevel.Warning, "The run of job {JobId} stops before its end could be written (the service stops, or the claim on it was lost); it runs again as its next attempt")]
     private partial void LogEndLeftForNextStart(string jobId);
+
+    [LoggerMessage(LogLevel.Warning, "The end of job {JobId} was refused: this worker's claim on it is no longer the job's; the worker that holds it now ends it")]
+    private partial void LogEndRefused(string jobId);
 
     [LoggerMessage(LogLevel.Information, "Partial files of job {JobId} removed to make room on a full disk")]
     private partial void LogPartialFilesDeleted(string jobId);

@@ -1,10 +1,14 @@
 using Aura.Core.Pipeline;
 using Aura.Core.Kernel;
+using Aura.Core.Storage;
 
 namespace Aura.Core.Jobs;
 
-/// <summary>What a run's stages say, turned into changes through the single writer.</summary>
-internal sealed class JobProgressReporter(JobStateWriter writer, string jobId, RunCancellation run) : IJobProgress
+/// <summary>
+/// What a run's stages say, turned into changes through the single writer, each made for the worker's
+/// claim. A write the store refuses for that claim (another worker holds the job now) stops the run at once.
+/// </summary>
+internal sealed class JobProgressReporter(JobStateWriter writer, JobClaim claim, RunCancellation run) : IJobProgress
 {
     // The stage the run says it is in, which may be behind the job's when a resume redoes a stage.
     private JobStage? _stage;
@@ -26,6 +30,15 @@ internal sealed class JobProgressReporter(JobStateWriter writer, string jobId, R
     {
         run.Token.ThrowIfCancellationRequested();
         run.Touch();
-        await writer.ApplyAsync(jobId, change, run.Token);
+        try
+        {
+            await writer.ApplyAsync(claim.JobId, change, claim, run.Token);
+        }
+        catch (StaleClaimException)
+        {
+            // The job is no longer this worker's: its FFmpeg and stages stop now, not at the lease's end.
+            run.LoseClaim();
+            throw;
+        }
     }
 }

@@ -8,8 +8,11 @@ public sealed class JobRunnerOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>How many jobs run at once.</summary>
-    [Range(1, 64)]
+    /// <summary>
+    /// How many jobs run at once on this node. 0 makes an API-only node (shared store only): it runs no job and
+    /// recovers none; worker nodes do (see <see cref="WorkerlessNodeValidator"/>).
+    /// </summary>
+    [Range(0, 64)]
     public int Workers { get; set; } = 2;
 
     /// <summary>How many jobs may wait for a worker before new ones are refused.</summary>
@@ -19,6 +22,13 @@ public sealed class JobRunnerOptions
     /// <summary>How many times a job interrupted by a restart is started in all before it fails.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 2;
+
+    /// <summary>
+    /// A shared queue's (Redis) lease on a claimed job: renewed every third of it while the worker lives; a
+    /// worker that has not renewed for this long has lost the job, and another worker runs it as its next attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>A running job that reports nothing for this long fails with E305-JOB_STALLED.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

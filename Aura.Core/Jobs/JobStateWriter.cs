@@ -22,7 +22,16 @@ public sealed partial class JobStateWriter(IJobStore store, IJobChangeBus change
     /// Applies <paramref name="change"/>. Returns the kept state, the unchanged state when the change altered
     /// nothing, or null when the job is unknown or the change does not apply (such as progress after a cancel).
     /// </summary>
-    public async Task<JobSnapshot?> ApplyAsync(string jobId, JobChange change, CancellationToken cancellationToken)
+    public Task<JobSnapshot?> ApplyAsync(string jobId, JobChange change, CancellationToken cancellationToken) =>
+        ApplyAsync(jobId, change, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(string, JobChange, CancellationToken)"/>, for the worker that holds
+    /// <paramref name="claim"/> on the job (null: a write for no claim, such as a user's cancel). The claim's
+    /// token goes with the save, and a store that keeps claims refuses it once the claim is no longer the
+    /// job's (<see cref="StaleClaimException"/>: the caller has lost the job and must write nothing more).
+    /// </summary>
+    public async Task<JobSnapshot?> ApplyAsync(string jobId, JobChange change, JobClaim? claim, CancellationToken cancellationToken)
     {
         JobSnapshot saved;
         using (await _locks.EnterAsync(jobId, cancellationToken))
@@ -41,7 +50,9 @@ public sealed partial class JobStateWriter(IJobStore store, IJobChangeBus change
                     return current;
                 try
                 {
-                    saved = await store.SaveAsync(next, current.Version, cancellationToken);
+                    saved = claim is null
+                        ? await store.SaveAsync(next, current.Version, cancellationToken)
+                        : await store.SaveAsync(next, current.Version, claim.Token, cancellationToken);
                     JobInstruments.Changed(current, saved);
                     break;
                 }

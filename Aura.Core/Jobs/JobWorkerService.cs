@@ -18,6 +18,12 @@ public sealed partial class JobWorkerService(JobWorkers workers, IHostApplicatio
         // service's own token (the web server drains first): running jobs must learn of it at once, or a
         // signal FFmpeg received with the service would read as FFmpeg's failure.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        if (!workers.RunsJobs)
+        {
+            // An API-only node (Jobs:Workers=0): the worker nodes recover and run every job, this one none.
+            LogApiOnly();
+            return;
+        }
         await RecoverAsync(stopping.Token);
         await workers.RunAsync(stopping.Token);
     }
@@ -44,6 +50,9 @@ public sealed partial class JobWorkerService(JobWorkers workers, IHostApplicatio
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Jobs:Workers is 0: this node runs no jobs and recovers none (an API-only node)")]
+    private partial void LogApiOnly();
 
     [LoggerMessage(LogLevel.Warning, "Unfinished jobs cannot be recovered yet: {Problem} Trying again until the store answers.")]
     private partial void LogStoreUnavailable(string problem);

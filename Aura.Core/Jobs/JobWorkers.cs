@@ -31,6 +31,9 @@ public sealed partial class JobWorkers
         _attempts = new JobAttemptRunner(store, orchestrator, files, writer, running, ending, time, _options, logger);
     }
 
+    /// <summary>False on an API-only node (<c>Jobs:Workers=0</c>).</summary>
+    public bool RunsJobs => _options.Workers > 0;
+
     /// <summary>Runs <see cref="JobRunnerOptions.Workers"/> workers until <paramref name="stopping"/> fires.</summary>
     public Task RunAsync(CancellationToken stopping) =>
         Task.WhenAll(Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkLoopAsync(stopping), CancellationToken.None)));

@@ -23,15 +23,21 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Here, not with FFmpeg's options: it holds FFmpeg's kill grace inside the cancel wait.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FFmpegOptions>, KillGraceValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobRunnerOptions>, WorkerlessNodeValidator>());
         services.TryAddSingleton<JobChangeSignal>();
         // The in-process bus; a bus shared by several instances registers itself first.
         services.TryAddSingleton<IJobChangeBus, LocalJobChangeBus>();
-        // The in-process queue; a queue shared by several instances registers itself first.
-        services.TryAddSingleton<IJobQueue>(sp => new JobQueue(sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.QueueCapacity));
+        // The queue registered for the store's provider (Redis: AddAuraRedisQueue, shared by every node), else
+        // the in-process one; a queue registered before this call wins.
+        services.TryAddSingleton<IJobQueue>(sp =>
+            sp.GetKeyedService<IJobQueue>(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider)
+            ?? new JobQueue(sp.GetRequiredService<IOptions<JobRunnerOptions>>().Value.QueueCapacity));
         // One writer for the process: its per-job locks only hold if everyone writes through the same one.
         services.TryAddSingleton(sp => new JobStateWriter(sp.GetRequiredService<IJobStore>(), sp.GetRequiredService<IJobChangeBus>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JobStateWriter>>()));
         services.TryAddSingleton<RunningJobs>();
+        // The in-process cancel path; a bus shared by several nodes registers itself first.
+        services.TryAddSingleton<IJobCancelBus, LocalJobCancelBus>();
         services.TryAddSingleton<JobRemover>();
         services.TryAddSingleton<JobCommands>();
         services.TryAddSingleton<JobWorkers>();

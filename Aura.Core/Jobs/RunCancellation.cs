@@ -20,6 +20,7 @@ internal sealed class RunCancellation : IDisposable
     private readonly Action _onStallWarning;
     private readonly Lock _gate = new();
     private readonly CancellationToken _claimLost;
+    private readonly CancellationTokenSource _claimRefused = new();
     private ITimer? _warning;
 
     public RunCancellation(TimeProvider time, JobRunnerOptions options, CancellationToken stopping, Action onStallWarning,
@@ -32,7 +33,7 @@ internal sealed class RunCancellation : IDisposable
         _onStallWarning = onStallWarning;
         _stall = new CancellationTokenSource(_stallTimeout, time);
         _deadline = new CancellationTokenSource(options.MaxDuration, time);
-        _any = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, _stall.Token, _deadline.Token, stopping, claimLost);
+        _any = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, _stall.Token, _deadline.Token, stopping, claimLost, _claimRefused.Token);
         ArmWarning();
     }
 
@@ -41,7 +42,10 @@ internal sealed class RunCancellation : IDisposable
     public bool CancelRequested => _cancel.IsCancellationRequested;
 
     /// <summary>The job is no longer this worker's: whatever else happened, the run must write nothing more.</summary>
-    public bool ClaimLost => _claimLost.IsCancellationRequested;
+    public bool ClaimLost => _claimLost.IsCancellationRequested || _claimRefused.IsCancellationRequested;
+
+    /// <summary>The store refused a write for the claim (<see cref="Storage.StaleClaimException"/>): the claim is lost, the run stops.</summary>
+    public void LoseClaim() => _claimRefused.Cancel();
 
     public bool Stalled => _stall.IsCancellationRequested && !CancelRequested && !TimedOut;
 
@@ -76,5 +80,6 @@ internal sealed class RunCancellation : IDisposable
         _deadline.Dispose();
         _stall.Dispose();
         _cancel.Dispose();
+        _claimRefused.Dispose();
     }
 }

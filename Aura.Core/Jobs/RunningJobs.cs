@@ -13,6 +13,9 @@ public sealed class RunningJobs
     /// <summary>How many runs go now.</summary>
     public int Count => _runs.Count;
 
+    /// <summary>The jobs whose runs go now (a snapshot).</summary>
+    public IReadOnlyList<string> JobIds => [.. _runs.Keys];
+
     /// <summary>Asks the job's run to stop, if it runs here; false when it does not.</summary>
     public bool TryCancel(string jobId)
     {

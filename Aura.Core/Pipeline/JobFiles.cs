@@ -19,6 +19,13 @@ public sealed class JobFiles(string dataFolder, string logsFolder)
     /// <summary>The pid files of running child processes (FFmpeg), one each, for the next start to stop after a crash.</summary>
     public string RunFolder => Path.Combine(DataFolder, "run");
 
+    /// <summary>
+    /// The pid files of one machine's children, when several machines share the data folder: a start looks
+    /// only at its own machine's, whose pids it can check (another machine's would read as dead, and their
+    /// temporary outputs would be removed under a running FFmpeg).
+    /// </summary>
+    public string RunFolderOf(string machineName) => Path.Combine(RunFolder, machineName);
+
     public string WorkFolderOf(string jobId) => Path.Combine(JobsFolder, jobId);
 
     public string FFmpegLogOf(string jobId) => Path.Combine(LogsFolder, "ffmpeg", jobId + ".log");

@@ -21,6 +21,17 @@ public interface IJobStore
     /// </summary>
     Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SaveAsync(JobSnapshot, long, CancellationToken)"/>, for a worker that holds a claim on
+    /// the job: a store that keeps claims (Redis, whose queue leases jobs to workers on several nodes)
+    /// writes only while <paramref name="claimToken"/> is the job's current lease and otherwise throws
+    /// <see cref="StaleClaimException"/>, writing nothing (fencing: a worker that lost its lease cannot
+    /// write over the worker that holds it now). Null (a user's command) writes without the check. Stores
+    /// whose claims live in one process only (SQLite, in-memory) have nothing to check.
+    /// </summary>
+    Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, string? claimToken, CancellationToken cancellationToken) =>
+        SaveAsync(job, expectedVersion, cancellationToken);
+
     Task<JobSnapshot?> GetAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class InProcessJobs
         Writer = new JobStateWriter(store, changes, time, NullLogger<JobStateWriter>.Instance);
         var running = new RunningJobs();
         var remover = new JobRemover(store, files, changes, time, NullLogger<JobRemover>.Instance);
-        Commands = new JobCommands(store, Queue, Writer, running, remover, changes, Signal, time, opts, NullLogger<JobCommands>.Instance);
+        Commands = new JobCommands(store, Queue, Writer, running, new LocalJobCancelBus(running), remover, changes, Signal, time, opts, NullLogger<JobCommands>.Instance);
         Workers = new JobWorkers(store, Queue, orchestrator, files, Writer, running, time, opts, NullLogger<JobWorkers>.Instance);
         Retention = new JobRetention(store, remover, files, time, opts);
         Reader = new JobReader(store);

@@ -13,7 +13,10 @@ public sealed partial class RedisJobStore
     /// </summary>
     private const long VersionMark = long.MinValue;
 
-    public async Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken)
+    public Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, CancellationToken cancellationToken) =>
+        SaveAsync(job, expectedVersion, null, cancellationToken);
+
+    public async Task<JobSnapshot> SaveAsync(JobSnapshot job, long expectedVersion, string? claimToken, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (head, tail) = SplitAtVersion(job);
@@ -22,15 +25,19 @@ public sealed partial class RedisJobStore
         RedisKey[] keys =
         [
             Keys.Sequence, Keys.Jobs, Keys.Meta, Keys.History(job.JobId), Keys.ByCreated, Keys.ByVersion, Keys.ByCompleted, Keys.Counts,
+            Keys.Leases,
         ];
         RedisValue[] values =
         [
             Keys.Base, Keys.Changes, job.JobId, Text(expectedVersion), head, tail, job.Status.ToString(), owner,
             RedisTicks.Member(job.CreatedAt, job.JobId), job.IsTerminal ? RedisTicks.Member(job.EndedAt(), job.JobId) : "",
+            claimToken ?? "",
             .. drop.Select(v => (RedisValue)Text(v)),
         ];
         var result = (RedisValue[])(await Evaluate(RedisScripts.Save, keys, values, cancellationToken))!;
         var version = Number(result[1]);
+        if ((int)result[0] == 2)
+            throw new StaleClaimException(job.JobId, claimToken!);
         if ((int)result[0] == 0)
             throw new JobStoreConflictException(job.JobId, expectedVersion, version);
         return job with { Version = version };

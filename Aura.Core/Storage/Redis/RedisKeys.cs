@@ -64,6 +64,24 @@ public sealed class RedisKeys
     /// <summary>Lexical sorted set of idempotency keys by expiry, members <c>&lt;expiry ticks&gt;:&lt;key&gt;</c>.</summary>
     public string IdempotencyByExpiry => Base + "idempotency:by-expiry";
 
+    /// <summary>List: the ids of jobs waiting for a worker; new ones are pushed on the left, workers take from the right.</summary>
+    public string QueueLine => Base + "queue:line";
+
+    /// <summary>Set: the jobs holding a place in the queue (reserved or waiting, not claimed); its size is what <c>Jobs:QueueCapacity</c> bounds.</summary>
+    public string QueuePlaces => Base + "queue:places";
+
+    /// <summary>Hash: claimed job id → the token of the lease that holds it (the fencing token the store checks).</summary>
+    public string Leases => Base + "queue:leases";
+
+    /// <summary>Sorted set: claimed job id scored by its lease's deadline (Redis <c>TIME</c>, milliseconds): what the reaper scans.</summary>
+    public string LeaseDeadlines => Base + "queue:lease-deadlines";
+
+    /// <summary>The lock that lets one reaper at a time work (<c>SET NX PX</c>, released by its token).</summary>
+    public string ReaperLock => Base + "queue:reaper-lock";
+
+    /// <summary>The pub/sub channel that wakes waiting workers when a job is put in line.</summary>
+    public string QueueWake => Base + "queue:wake";
+
     /// <summary>The pub/sub channel every change is published on, as <c>&lt;version&gt; &lt;job id&gt;</c>.</summary>
     public string Changes => Base + "changes";
 }

@@ -25,12 +25,14 @@ internal static partial class RedisScripts
 
     /// <summary>
     /// Saves a job's next state. KEYS: 1 sequence, 2 jobs, 3 meta, 4 the job's history, 5 by-created,
-    /// 6 by-version, 7 by-completed, 8 counts. ARGV: 1 key base, 2 channel, 3 job id, 4 expected version,
-    /// 5 and 6 the snapshot's JSON before and after its version number, 7 status, 8 owner, 9 by-created
-    /// member, 10 by-completed member ('' while not ended), 11… versions of the history to drop
+    /// 6 by-version, 7 by-completed, 8 counts, 9 the queue's leases. ARGV: 1 key base, 2 channel, 3 job id,
+    /// 4 expected version, 5 and 6 the snapshot's JSON before and after its version number, 7 status,
+    /// 8 owner, 9 by-created member, 10 by-completed member ('' while not ended), 11 the writer's claim
+    /// token ('' for a write made for no claim: a user's command), 12… versions of the history to drop
     /// (computed by <see cref="HistoryCompaction"/> against the history at the expected version).
-    /// Returns {1, version} or, when the stored version is not the expected one, {0, stored version}
-    /// and nothing is written.
+    /// Returns {1, version}; {2, stored version} when a claim token is given and is not the job's current
+    /// lease (fencing: a worker that lost the job); {0, stored version} when the stored version is not the
+    /// expected one. Nothing is written in either refusal.
     /// </summary>
     public const string Save = Unindex + """
         local base, channel, id, expected = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -38,8 +40,10 @@ internal static partial class RedisScripts
         local stored = redis.call('HGET', KEYS[3], id)
         local meta = stored and cjson.decode(stored)
         local current = meta and meta.v or '0'
+        local claim = ARGV[11]
+        if claim ~= '' and redis.call('HGET', KEYS[9], id) ~= claim then return {2, current} end
         if current ~= expected then return {0, current} end
-        if #ARGV > 10 then
+        if #ARGV > 11 then
           -- The drops were computed from the history as it was at the expected version: still so?
           local top = redis.call('ZREVRANGE', KEYS[4], 0, 0, 'WITHSCORES')
           if #top == 0 or tonumber(top[2]) ~= tonumber(expected) then return {0, current} end
@@ -49,7 +53,7 @@ internal static partial class RedisScripts
         local json = ARGV[5] .. v .. ARGV[6]
         redis.call('HSET', KEYS[2], id, json)
         redis.call('ZADD', KEYS[4], v, json)
-        for i = 11, #ARGV do redis.call('ZREMRANGEBYSCORE', KEYS[4], ARGV[i], ARGV[i]) end
+        for i = 12, #ARGV do redis.call('ZREMRANGEBYSCORE', KEYS[4], ARGV[i], ARGV[i]) end
 
         if meta then unindex(base, meta, KEYS[5], KEYS[7], KEYS[8]) end
         redis.call('ZADD', KEYS[5], 0, created)

@@ -1,0 +1,58 @@
+using Aura.Core.Storage;
+using Aura.Core.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Aura.Core.Jobs.Redis;
+
+/// <summary>
+/// Runs <see cref="RedisLeaseReaper"/> on every node while the store is Redis (any node may reap; the
+/// lock lets one at a time), every half lease: a dead worker's job is back in line within about one
+/// and a half <c>Jobs:LeaseTimeout</c>. Does nothing on the other stores.
+/// </summary>
+public sealed partial class RedisLeaseReaperService(IServiceProvider services, ILogger<RedisLeaseReaperService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider != StorageProvider.Redis)
+            return;
+        var lease = services.GetRequiredService<IOptions<JobRunnerOptions>>().Value.LeaseTimeout;
+        var reaper = new RedisLeaseReaper(services.GetRequiredService<IConnectionMultiplexer>(),
+            services.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix, lockExpiry: lease);
+        using var timer = new PeriodicTimer(lease / 2);
+        while (await Tick(timer, stoppingToken))
+        {
+            try
+            {
+                foreach (var jobId in await reaper.TryReapAsync() ?? [])
+                    LogReaped(jobId, lease);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Redis away: the next tick tries again; the leases wait in Redis meanwhile.
+                LogReapFailed(ex.Message);
+            }
+        }
+    }
+
+    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stopping)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The lease on job {JobId} ran out (no renewal for {Lease}: its worker is gone or cut off); the job is back in line for its next attempt")]
+    private partial void LogReaped(string jobId, TimeSpan lease);
+
+    [LoggerMessage(LogLevel.Warning, "Expired leases could not be reaped now: {Problem}")]
+    private partial void LogReapFailed(string problem);
+}
