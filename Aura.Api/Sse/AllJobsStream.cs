@@ -46,7 +46,7 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             {
                 // Waking on change, the stream waits on the signal and on the shared poll (StreamPolls: one read of
                 // the last number per interval for every all-jobs stream), and reads nothing until one wakes it.
-                var changed = _options.WakeOnChange ? Task.WhenAny(signal.NextChangeOfAnyJob(), polls.NextMove(null)) : null;
+                var changed = _options.WakeOnChange ? polls.NextWake(null, signal.NextChangeOfAnyJob(), polls.NextMove(null)) : null;
                 if (!listDue && changed is not null)
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);

@@ -47,7 +47,7 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 {
                     changed = signal.NextChange(jobId);
                     moved = polls.NextMove(jobId);
-                    wake = Task.WhenAny(changed, moved);
+                    wake = polls.NextWake(jobId, changed, moved);
                 }
                 // Without it (polling only), a poll asks the store for the job's version alone, and reads and diffs
                 // the job only when that moved. Same version, same job: nothing would have been sent.

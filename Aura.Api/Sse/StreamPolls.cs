@@ -41,6 +41,24 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
     public Task NextMove(string? jobId) =>
         _watches.TryGetValue(jobId ?? AllJobs, out var watch) ? Volatile.Read(ref watch.Moved).Task : Task.CompletedTask;
 
+    /// <summary>
+    /// Completes at <paramref name="changed"/> or at <paramref name="moved"/> (<see cref="NextMove"/>): one task
+    /// for every stream of the job holding the same two, so the signal's and the poll's tasks carry one
+    /// continuation each rather than one per stream (profiled: a WhenAny per stream left 10,000 continuations
+    /// on each, and every completion then removed each from the other's list, O(n²)).
+    /// </summary>
+    public Task NextWake(string? jobId, Task changed, Task moved)
+    {
+        if (!_watches.TryGetValue(jobId ?? AllJobs, out var watch))
+            return Task.WhenAny(changed, moved);
+        lock (watch)
+        {
+            if (watch.Wake is not { } wake || !ReferenceEquals(wake.Changed, changed) || !ReferenceEquals(wake.Moved, moved))
+                watch.Wake = wake = new Wake(changed, moved, Task.WhenAny(changed, moved));
+            return wake.Either;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.WakeOnChange)
@@ -96,10 +114,13 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
 
     private sealed record Reading(long? Number);
 
+    private sealed record Wake(Task Changed, Task Moved, Task Either);
+
     private sealed class Watch
     {
         public int Streams;
         public Reading? Seen;
+        public Wake? Wake;
         public TaskCompletionSource Moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
