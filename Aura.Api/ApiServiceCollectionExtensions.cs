@@ -35,6 +35,10 @@ public static class ApiServiceCollectionExtensions
         services.AddValidatedOptions<SseOptions>(configuration, SseOptions.Section);
         services.AddValidatedOptions<HealthOptions>(configuration, HealthOptions.Section);
         services.AddSingleton<SseMetrics>();
+        services.AddSingleton<SharedJobReads>();
+        services.AddSingleton<EncodedBatches>();
+        services.AddSingleton<StreamPolls>();
+        services.AddHostedService(provider => provider.GetRequiredService<StreamPolls>());
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();
         services.AddSingleton<EventStreams>();

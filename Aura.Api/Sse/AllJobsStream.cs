@@ -15,7 +15,7 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     private const int PageSize = 200;
@@ -30,6 +30,7 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
         var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
+        using var following = polls.Follow(null);
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds, clientGone);
@@ -43,12 +44,20 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             var listDue = true;
             while (true)
             {
-                var changed = _options.WakeOnChange ? signal.NextChangeOfAnyJob() : null;
+                // Waking on change, the stream waits on the signal and on the shared poll (StreamPolls: one read of
+                // the last number per interval for every all-jobs stream), and reads nothing until one wakes it.
+                var changed = _options.WakeOnChange ? polls.NextWake(null, signal.NextChangeOfAnyJob(), polls.NextMove(null)) : null;
+                if (!listDue && changed is not null)
+                {
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
+                    listDue = await WaitAsync(changed, writer, ended);
+                    continue;
+                }
                 var issued = await store.GetLastVersionAsync(ended);
                 if (!listDue && issued == listedUpTo)
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                    listDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                    listDue = await WaitAsync(changed, writer, ended);
                     continue;
                 }
                 var jobs = await store.ListChangedAfterAsync(afterVersion, PageSize, ended);
@@ -74,7 +83,7 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                 }
                 listedUpTo = issued;
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                listDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                listDue = await WaitAsync(changed, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -93,6 +102,10 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));
         }
     }
+
+    /// <summary>Until a wake (or, polling, the poll interval) or a keep-alive falls due; true when a change or a poll woke it.</summary>
+    private Task<bool> WaitAsync(Task? changed, SseStreamWriter writer, CancellationToken ended) =>
+        SseWaiting.WaitAsync(changed, writer.NextWait(changed is null ? _options.PollInterval : TimeSpan.MaxValue, _options.KeepAliveInterval), time, ended);
 
     private static SseMessage ToMessage(JobSnapshot job) =>
         new(AllJobsEvents.Update, JsonSerializer.Serialize(JobResponse.From(job), WireJson.Options));

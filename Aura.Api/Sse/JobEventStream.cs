@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Aura.Api.Infrastructure;
 using Aura.Api.Contracts;
 using Aura.Core.Jobs;
@@ -14,8 +13,9 @@ namespace Aura.Api.Sse;
 /// first, and the job only when the version moved); one terminal event ends it, and so does the service
 /// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
-public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, SseMetrics metrics, IOptions<SseOptions> options,
-    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<JobEventStream> logger)
+public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, StreamPolls polls, SharedJobReads reads,
+    EncodedBatches batches, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<JobEventStream> logger)
 {
     private readonly SseOptions _options = options.Value;
 
@@ -30,6 +30,8 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         var ended = open.Token;
         var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
         var started = time.GetTimestamp();
+        var seesPaths = Security.Principals.SeesPaths(context.User);
+        using var following = polls.Follow(jobId);
         LogOpened(jobId, lastSent?.Version);
         try
         {
@@ -37,18 +39,27 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
             var readDue = true;
             while (true)
             {
-                var changed = _options.WakeOnChange ? signal.NextChange(jobId) : null;
-                // A poll that no change woke is the safety net for a lost signal (or the only way, with
-                // WakeOnChange off): it asks the store for the job's version alone, and reads and diffs
+                // Waking on change, the stream waits on the job's signal and on the shared poll (StreamPolls: one
+                // version read per job per interval, the safety net for a lost signal), both taken before the read
+                // so that no change between the read and the wait goes unnoticed; its reads are shared too.
+                Task? changed = null, moved = null, wake = null;
+                if (_options.WakeOnChange)
+                {
+                    changed = signal.NextChange(jobId);
+                    moved = polls.NextMove(jobId);
+                    wake = polls.NextWake(jobId, changed, moved);
+                }
+                // Without it (polling only), a poll asks the store for the job's version alone, and reads and diffs
                 // the job only when that moved. Same version, same job: nothing would have been sent.
-                if (!readDue && lastSent is not null && await store.GetVersionAsync(jobId, ended) == lastSent.Version)
+                if (!readDue && lastSent is not null && (wake is not null || await store.GetVersionAsync(jobId, ended) == lastSent.Version))
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                    readDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                    readDue = await WaitAsync(wake, writer, ended);
                     continue;
                 }
+                var read = wake is not null ? reads.GetAsync(jobId, changed!, moved!, ended) : store.GetAsync(jobId, ended);
                 // Redacted as the client may see it, so the diff against what it was sent stays like for like.
-                var current = Security.PathRedaction.ShownTo(context.User, await store.GetAsync(jobId, ended));
+                var current = Security.PathRedaction.ShownTo(context.User, await read);
                 if (current is null)
                 {
                     await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);
@@ -56,9 +67,9 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 }
                 if (current.Version != lastSent?.Version)
                 {
-                    var events = JobDiff.Compute(lastSent, current);
-                    if (events.Count > 0)
-                        await writer.WriteBatchAsync(events.Select(ToMessage).ToList(), current.Version, ended);
+                    var batch = batches.Get(lastSent, current, seesPaths);
+                    if (batch.Events > 0)
+                        await writer.WriteBatchAsync(batch, ended);
                     lastSent = current;
                     if (current.IsTerminal)
                         return;
@@ -67,7 +78,7 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
                 }
-                readDue = await SseWaiting.WaitAsync(changed, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+                readDue = await WaitAsync(wake, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -91,7 +102,10 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         }
     }
 
-    private static SseMessage ToMessage(JobEvent evt) => new(evt.Name, JsonSerializer.Serialize(evt, evt.GetType(), WireJson.Options));
+    /// <summary>Until a wake (or, polling, the poll interval) or a keep-alive falls due; true when a change or a poll woke it.</summary>
+    private Task<bool> WaitAsync(Task? wake, SseStreamWriter writer, CancellationToken ended) => wake is null
+        ? SseWaiting.WaitAsync(null, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended)
+        : SseWaiting.WaitAsync(wake, writer.NextWait(TimeSpan.MaxValue, _options.KeepAliveInterval), time, ended);
 
     [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
     private partial void LogOpened(string jobId, long? lastEventId);

@@ -38,6 +38,14 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
         return WriteAsync(SseFraming.Batch(messages, id), cancellationToken);
     }
 
+    /// <summary>A batch framed and encoded once for every stream that sends it (<see cref="EncodedBatches"/>).</summary>
+    public Task WriteBatchAsync(EncodedBatch batch, CancellationToken cancellationToken)
+    {
+        EventsWritten += batch.Events;
+        metrics.CountEvents(batch.Events);
+        return WriteAsync(batch.Bytes, cancellationToken);
+    }
+
     public Task WriteEventAsync(SseMessage message, long? id, CancellationToken cancellationToken)
     {
         EventsWritten++;
@@ -82,13 +90,16 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
-    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
+        WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         using var stall = new CancellationTokenSource(writeTimeout, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
         try
         {
-            await response.WriteAsync(text, either.Token);
+            await response.Body.WriteAsync(bytes, either.Token);
             await response.Body.FlushAsync(either.Token);
         }
         // Only the stall's own token is tested: Kestrel aborts the connection itself when a write is

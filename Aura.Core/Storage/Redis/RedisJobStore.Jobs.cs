@@ -56,6 +56,15 @@ public sealed partial class RedisJobStore
         return found.Length == 0 ? null : StoreJson.Deserialize(found[0]!);
     }
 
+    // One ZSCORE: the job's number in the by-version index, which the save and delete scripts move with the
+    // job itself, so an idle stream's poll neither reads nor deserializes the snapshot. Sequence numbers stay
+    // far below 2^53, where a score (a double) holds them exactly.
+    public async Task<long?> GetVersionAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var score = await Run(database => database.SortedSetScoreAsync(Keys.ByVersion, jobId), cancellationToken);
+        return score is { } version ? (long)version : null;
+    }
+
     public async Task<long> GetLastVersionAsync(CancellationToken cancellationToken)
     {
         var last = await Run(database => database.StringGetAsync(Keys.Sequence), cancellationToken);
