@@ -33,6 +33,7 @@ public sealed partial class RedisJobQueue : IJobQueue, IDisposable
     private readonly Action<RedisChannel, RedisValue> _onWake;
     private TaskCompletionSource _wake = NewWake();
     private bool _subscribed;
+    private volatile bool _disposed;
 
     public RedisJobQueue(IConnectionMultiplexer connection, string keyPrefix, JobRunnerOptions options, ILogger<RedisJobQueue> logger)
     {
@@ -68,6 +69,8 @@ public sealed partial class RedisJobQueue : IJobQueue, IDisposable
         while (true)
         {
             stopping.ThrowIfCancellationRequested();
+            if (_disposed)
+                await Task.Delay(Timeout.Infinite, stopping); // a queue being put away hands out nothing more
             await SubscribeAsync();
             Task woken;
             lock (_gate)
@@ -90,6 +93,7 @@ public sealed partial class RedisJobQueue : IJobQueue, IDisposable
     /// <summary>Claims the next job in line, or answers null at once when none waits.</summary>
     internal async Task<JobClaim?> TryClaimAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var token = Guid.NewGuid().ToString("N");
         // Taken before the claim is sent: the lease's end as this process counts it is never later than Redis's.
         var sentAt = Stopwatch.GetTimestamp();
@@ -158,11 +162,12 @@ public sealed partial class RedisJobQueue : IJobQueue, IDisposable
 
     /// <summary>
     /// Stops renewing the claims still held (their leases run out and the reaper puts their jobs back; their
-    /// Lost still fires at the lease's end) and stops listening for work. A worker gives its claims back
-    /// before the process gets here, so normally none is left.
+    /// Lost still fires at the lease's end), stops listening for work and hands out no more claims. A worker
+    /// gives its claims back before the process gets here, so normally none is left.
     /// </summary>
     public void Dispose()
     {
+        _disposed = true;
         foreach (var lease in _held.Values)
             lease.StopRenewing();
         if (_subscribed)

@@ -68,7 +68,7 @@ public sealed class RedisJobQueueTests(RedisFixture redis)
     [Fact]
     public async Task A_lease_renewed_through_a_run_many_lease_times_long_is_never_reaped()
     {
-        await using var nodes = await StartAsync(redis);
+        await using var nodes = await StartAsync(redis, leaseSeconds: 2);
         await AddAsync(nodes.A, "long");
         var claim = (await nodes.A.TryClaimAsync(None))!;
         var reaper = nodes.Reaper(nodes.Second);
@@ -110,7 +110,8 @@ public sealed class RedisJobQueueTests(RedisFixture redis)
     [Fact]
     public async Task A_renewal_that_finds_its_lease_gone_fires_lost()
     {
-        await using var nodes = await StartAsync(redis);
+        // A lease longer than the wait: Lost can only come from the renewal (every 30 s), not from the lease's end.
+        await using var nodes = await StartAsync(redis, leaseSeconds: 90);
         await AddAsync(nodes.A, "j1");
         var claim = (await nodes.A.TryClaimAsync(None))!;
 
