@@ -7,7 +7,7 @@ using Aura.Bench;
 //   Release|Debug  the configuration of the Aura.Api build to start (build it first)
 //   --quick        fewer streams and jobs (1,000 idle streams, 200/50 subscribers, 40 jobs)
 //   --streams N    N idle streams of each kind (default 10,000)
-//   --parts a,b    only these parts: streams, throughput, latency, demo (default: all)
+//   --parts a,b    only these parts: streams, throughput, latency, demo, cluster (default: all)
 
 if (!OperatingSystem.IsLinux())
 {
@@ -18,7 +18,7 @@ if (!OperatingSystem.IsLinux())
 
 var configuration = "Release";
 var size = BenchSize.Full;
-string[] allParts = ["streams", "throughput", "latency", "demo"];
+string[] allParts = ["streams", "throughput", "latency", "demo", "cluster"];
 var parts = new HashSet<string>(allParts);
 for (var i = 0; i < args.Length; i++)
 {
@@ -39,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
             i++;
             break;
         default:
-            Console.Error.WriteLine($"usage: Aura.Bench [Release|Debug] [--quick] [--streams N] [--parts streams,throughput,latency,demo]   (got '{args[i]}')");
+            Console.Error.WriteLine($"usage: Aura.Bench [Release|Debug] [--quick] [--streams N] [--parts streams,throughput,latency,demo,cluster]   (got '{args[i]}')");
             return 2;
     }
 }
@@ -106,6 +106,12 @@ async Task<int> RunAllAsync(string apiFolder, string floorFolder)
             Report.Demo(demo);
             failedJobs += demo.Failed;
         }
+    }
+    if (parts.Contains("cluster"))
+    {
+        var (one, two) = await ClusterBench.RunAsync(apiFolder);
+        ClusterReport.Print(one, two);
+        (lostJobs, failedJobs) = (lostJobs + one.Lost + two.Lost, failedJobs + one.Failed + two.Failed);
     }
 
     Console.WriteLine($"total {clock.Elapsed.TotalSeconds:0} s; fan-out receipts lost: {lostEvents}; jobs lost: {lostJobs}, failed: {failedJobs}");
