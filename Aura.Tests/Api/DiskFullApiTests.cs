@@ -51,7 +51,8 @@ public sealed class DiskFullApiTests
         orchestrator.HoldBefore(JobStage.Voice);
         var running = await client.CreateJobAsync();
         var queued = await client.CreateJobAsync();
-        await Eventually.TrueAsync(() => orchestrator.Entered.Count(s => s == JobStage.Script) == 2, TimeSpan.FromSeconds(60));
+        // The running job waits at the hold, its writes done: the full store meets only the calls below.
+        await orchestrator.Reached(JobStage.Voice).WaitAsync(TimeSpan.FromSeconds(60));
 
         store.Full = true;
         using var cancelQueued = await client.PostAsync($"/api/jobs/{queued}/cancel", null);

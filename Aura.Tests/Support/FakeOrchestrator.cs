@@ -11,6 +11,7 @@ namespace Aura.Tests.Support;
 public sealed class FakeOrchestrator : IVideoOrchestrator
 {
     private readonly Dictionary<JobStage, TaskCompletionSource> _holds = [];
+    private readonly Dictionary<JobStage, TaskCompletionSource> _reached = [];
     private readonly TaskCompletionSource<JobContext> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Func<JobStage, Exception?> FailIn { get; set; } = _ => null;
@@ -25,8 +26,15 @@ public sealed class FakeOrchestrator : IVideoOrchestrator
     public FakeOrchestrator HoldBefore(JobStage stage)
     {
         _holds[stage] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reached[stage] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return this;
     }
+
+    /// <summary>
+    /// Completes when a run waits at the hold before <paramref name="stage"/>: every write of the stages
+    /// before it is done, so nothing of that run touches the store until the hold is released or canceled.
+    /// </summary>
+    public Task Reached(JobStage stage) => _reached[stage].Task;
 
     public void Release(JobStage stage) => _holds[stage].TrySetResult();
 
@@ -36,7 +44,10 @@ public sealed class FakeOrchestrator : IVideoOrchestrator
         foreach (var stage in JobPhases.WorkStages)
         {
             if (_holds.TryGetValue(stage, out var hold))
+            {
+                _reached[stage].TrySetResult();
                 await hold.Task.WaitAsync(cancellationToken);
+            }
             lock (Entered)
                 Entered.Add(stage);
             await progress.EnterStageAsync(stage, $"{stage} started");
