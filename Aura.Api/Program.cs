@@ -21,7 +21,6 @@ builder.Host.UseAuraSerilog(builder.Configuration, builder.Environment);
 builder.Services
     .AddAuraStorage(builder.Configuration)
     .AddAuraRedisStorage(builder.Configuration)
-    .AddAuraRedisQueue()
     .AddAuraJobs(builder.Configuration)
     .AddAuraRedisJobs()
     .AddAuraPipeline(builder.Configuration)

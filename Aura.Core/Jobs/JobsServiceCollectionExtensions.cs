@@ -27,7 +27,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobChangeSignal>();
         // The in-process bus; a bus shared by several instances registers itself first.
         services.TryAddSingleton<IJobChangeBus, LocalJobChangeBus>();
-        // The queue registered for the store's provider (Redis: AddAuraRedisQueue, shared by every node), else
+        // The queue registered for the store's provider (Redis: AddAuraRedisJobs, shared by every node), else
         // the in-process one; a queue registered before this call wins.
         services.TryAddSingleton<IJobQueue>(sp =>
             sp.GetKeyedService<IJobQueue>(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider)

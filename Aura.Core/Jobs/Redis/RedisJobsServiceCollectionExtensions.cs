@@ -14,17 +14,23 @@ namespace Aura.Core.Jobs.Redis;
 public static class RedisJobsServiceCollectionExtensions
 {
     /// <summary>
-    /// With <c>Storage:Provider=Redis</c>, the Jobs layer's parts shared between nodes: the change bus (changes
-    /// from any node wake this node's streams), the cancel bus and its listener (a cancel reaches the run on
-    /// whichever node it goes), and pid files per machine in the shared data folder. With any other provider
+    /// With <c>Storage:Provider=Redis</c>, the Jobs layer's parts shared between nodes: the queue with its leases
+    /// and their reaper (jobs kept in Redis are claimed through Redis, by workers on any node), the change bus
+    /// (changes from any node wake this node's streams), the cancel bus and its listener (a cancel reaches the
+    /// run on whichever node it goes), and pid files per machine in the shared data folder. With any other provider
     /// the in-process parts stay, and nothing touches Redis. The choice is made from the validated options when
     /// the services are first resolved (so it sees every configuration source, tests' included); this replaces
-    /// what <c>AddAuraJobs</c> registered, whichever is called first.
+    /// what <c>AddAuraJobs</c> registered, whichever is called first (the queue is keyed by
+    /// <see cref="StorageProvider.Redis"/>, which <c>AddAuraJobs</c> looks up). Kept here, not in <c>AddAuraJobs</c>
+    /// or <c>AddAuraRedisStorage</c>: the Jobs layer does not depend on this folder, and Storage not on Jobs.
     /// </summary>
     public static IServiceCollection AddAuraRedisJobs(this IServiceCollection services)
     {
         services.TryAddSingleton<JobChangeSignal>();
         services.TryAddSingleton<RunningJobs>();
+        services.AddKeyedSingleton<IJobQueue>(StorageProvider.Redis, (s, _) => new RedisJobQueue(
+            s.GetRequiredService<IConnectionMultiplexer>(), s.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
+            s.GetRequiredService<IOptions<JobRunnerOptions>>().Value, s.GetRequiredService<ILogger<RedisJobQueue>>()));
         services.AddSingleton(s => new RedisChannels(new RedisKeys(s.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix)));
         services.Replace(ServiceDescriptor.Singleton<IJobChangeBus>(s => IsRedis(s)
             ? new RedisJobChangeBus()
@@ -42,13 +48,14 @@ public static class RedisJobsServiceCollectionExtensions
         // Hosted services start in order, all before the web server: the node listens before it serves a stream.
         services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisChangeSubscriber>(s) : Nothing.Instance);
         services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisCancelListener>(s) : Nothing.Instance);
+        services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisLeaseReaperService>(s) : Nothing.Instance);
         return services;
     }
 
     private static bool IsRedis(IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Redis;
 
-    /// <summary>What runs in the place of a Redis listener when the store is not Redis.</summary>
+    /// <summary>What runs in the place of a Redis listener or the reaper when the store is not Redis.</summary>
     private sealed class Nothing : IHostedService
     {
         public static readonly Nothing Instance = new();

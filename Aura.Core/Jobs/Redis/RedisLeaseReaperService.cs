@@ -1,4 +1,3 @@
-using Aura.Core.Storage;
 using Aura.Core.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,14 +10,12 @@ namespace Aura.Core.Jobs.Redis;
 /// <summary>
 /// Runs <see cref="RedisLeaseReaper"/> on every node while the store is Redis (any node may reap; the
 /// lock lets one at a time), every half lease: a dead worker's job is back in line within about one
-/// and a half <c>Jobs:LeaseTimeout</c>. Does nothing on the other stores.
+/// and a half <c>Jobs:LeaseTimeout</c>. Registered only for the Redis store (<c>AddAuraRedisJobs</c>).
 /// </summary>
 public sealed partial class RedisLeaseReaperService(IServiceProvider services, ILogger<RedisLeaseReaperService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider != StorageProvider.Redis)
-            return;
         var lease = services.GetRequiredService<IOptions<JobRunnerOptions>>().Value.LeaseTimeout;
         var reaper = new RedisLeaseReaper(services.GetRequiredService<IConnectionMultiplexer>(),
             services.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix, lockExpiry: lease);
