@@ -39,6 +39,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<EncodedBatches>();
         services.AddSingleton<StreamPolls>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamPolls>());
+        services.AddSingleton<KeepAliveWheel>();
+        services.AddHostedService(provider => provider.GetRequiredService<KeepAliveWheel>());
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();
         services.AddSingleton<EventStreams>();

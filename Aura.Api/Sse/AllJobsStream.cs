@@ -15,7 +15,7 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     private const int PageSize = 200;
@@ -29,11 +29,11 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
+        using var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout, ended);
         using var following = polls.Follow(null);
         try
         {
-            await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            await writer.StartAsync(_options.RetryMilliseconds);
             // Deletions the client can know of: after its place, or, for a client starting from the whole
             // state, after the number issued now (earlier deletions are of jobs it will never be sent).
             var deletionsAfter = afterVersion > 0 ? 0 : await store.GetLastVersionAsync(ended);
@@ -46,18 +46,20 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             {
                 // Waking on change, the stream waits on the signal and on the shared poll (StreamPolls: one read of
                 // the last number per interval for every all-jobs stream), and reads nothing until one wakes it.
-                var changed = _options.WakeOnChange ? polls.NextWake(null, signal.NextChangeOfAnyJob(), polls.NextMove(null)) : null;
+                Task? changed = null, moved = null;
+                if (_options.WakeOnChange)
+                    (changed, moved) = (signal.NextChangeOfAnyJob(), polls.NextMove(null));
                 if (!listDue && changed is not null)
                 {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                    listDue = await WaitAsync(changed, writer, ended);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
+                    listDue = await WaitAsync(changed, moved, writer, ended);
                     continue;
                 }
                 var issued = await store.GetLastVersionAsync(ended);
                 if (!listDue && issued == listedUpTo)
                 {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                    listDue = await WaitAsync(changed, writer, ended);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
+                    listDue = await WaitAsync(changed, moved, writer, ended);
                     continue;
                 }
                 var jobs = await store.ListChangedAfterAsync(afterVersion, PageSize, ended);
@@ -70,10 +72,10 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                     if (item.Deletion is { } deletion)
                     {
                         if (Security.Principals.SeesAll(context.User))
-                            await writer.WriteEventAsync(ToMessage(deletion), deletion.Version, ended);
+                            await writer.WriteEventAsync(ToMessage(deletion), deletion.Version);
                     }
                     else if ((statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job!))
-                        await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, item.Job)!), item.Version, ended);
+                        await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, item.Job)!), item.Version);
                     afterVersion = item.Version;
                 }
                 if (batch.MoreWaiting)
@@ -82,8 +84,8 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                     continue;
                 }
                 listedUpTo = issued;
-                await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                listDue = await WaitAsync(changed, writer, ended);
+                await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
+                listDue = await WaitAsync(changed, moved, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -103,9 +105,21 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
         }
     }
 
-    /// <summary>Until a wake (or, polling, the poll interval) or a keep-alive falls due; true when a change or a poll woke it.</summary>
-    private Task<bool> WaitAsync(Task? changed, SseStreamWriter writer, CancellationToken ended) =>
-        SseWaiting.WaitAsync(changed, writer.NextWait(changed is null ? _options.PollInterval : TimeSpan.MaxValue, _options.KeepAliveInterval), time, ended);
+    /// <summary>
+    /// Until a job changes, the shared poll sees a new number or a keep-alive falls due (waking on change: one
+    /// wake shared by the all-jobs streams, no timer of the stream's own), or, polling, until the poll interval or
+    /// a keep-alive; true when a change or the poll woke it.
+    /// </summary>
+    private async Task<bool> WaitAsync(Task? changed, Task? moved, SseStreamWriter writer, CancellationToken ended)
+    {
+        if (changed is null || moved is null)
+        {
+            await SseWaiting.WaitAsync(writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+            return false;
+        }
+        var keepAliveDue = keepAlives.Due(writer.KeepAliveDueAt(_options.KeepAliveInterval));
+        return await SseWaiting.WaitAsync(polls.NextWake(null, changed, moved, keepAliveDue), changed, moved, ended);
+    }
 
     private static SseMessage ToMessage(JobSnapshot job) =>
         new(AllJobsEvents.Update, JsonSerializer.Serialize(JobResponse.From(job), WireJson.Options));

@@ -13,8 +13,8 @@ namespace Aura.Api.Sse;
 /// first, and the job only when the version moved); one terminal event ends it, and so does the service
 /// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
-public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, StreamPolls polls, SharedJobReads reads,
-    EncodedBatches batches, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
+public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives,
+    SharedJobReads reads, EncodedBatches batches, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
     ILogger<JobEventStream> logger)
 {
     private readonly SseOptions _options = options.Value;
@@ -28,57 +28,53 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         // shutdown timeout aborts them.
         using var open = CancellationTokenSource.CreateLinkedTokenSource(clientGone, lifetime.ApplicationStopping);
         var ended = open.Token;
-        var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout);
+        using var writer = new SseStreamWriter(context.Response, time, metrics, _options.WriteTimeout, ended);
         var started = time.GetTimestamp();
         var seesPaths = Security.Principals.SeesPaths(context.User);
         using var following = polls.Follow(jobId);
         LogOpened(jobId, lastSent?.Version);
         try
         {
-            await writer.StartAsync(_options.RetryMilliseconds, clientGone);
+            await writer.StartAsync(_options.RetryMilliseconds);
             var readDue = true;
             while (true)
             {
                 // Waking on change, the stream waits on the job's signal and on the shared poll (StreamPolls: one
                 // version read per job per interval, the safety net for a lost signal), both taken before the read
                 // so that no change between the read and the wait goes unnoticed; its reads are shared too.
-                Task? changed = null, moved = null, wake = null;
+                Task? changed = null, moved = null;
                 if (_options.WakeOnChange)
-                {
-                    changed = signal.NextChange(jobId);
-                    moved = polls.NextMove(jobId);
-                    wake = polls.NextWake(jobId, changed, moved);
-                }
+                    (changed, moved) = (signal.NextChange(jobId), polls.NextMove(jobId));
                 // Without it (polling only), a poll asks the store for the job's version alone, and reads and diffs
                 // the job only when that moved. Same version, same job: nothing would have been sent.
-                if (!readDue && lastSent is not null && (wake is not null || await store.GetVersionAsync(jobId, ended) == lastSent.Version))
+                if (!readDue && lastSent is not null && (changed is not null || await store.GetVersionAsync(jobId, ended) == lastSent.Version))
                 {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
-                    readDue = await WaitAsync(wake, writer, ended);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
+                    readDue = await WaitAsync(jobId, changed, moved, writer, ended);
                     continue;
                 }
-                var read = wake is not null ? reads.GetAsync(jobId, changed!, moved!, ended) : store.GetAsync(jobId, ended);
+                var read = changed is not null ? reads.GetAsync(jobId, changed!, moved!, ended) : store.GetAsync(jobId, ended);
                 // Redacted as the client may see it, so the diff against what it was sent stays like for like.
                 var current = Security.PathRedaction.ShownTo(context.User, await read);
                 if (current is null)
                 {
-                    await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context), ended);
+                    await writer.WriteErrorAsync("The job was deleted.", ErrorCodes.JobNotFound, CorrelationId.Of(context));
                     return;
                 }
                 if (current.Version != lastSent?.Version)
                 {
                     var batch = batches.Get(lastSent, current, seesPaths);
                     if (batch.Events > 0)
-                        await writer.WriteBatchAsync(batch, ended);
+                        await writer.WriteBatchAsync(batch);
                     lastSent = current;
                     if (current.IsTerminal)
                         return;
                 }
                 else
                 {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval, ended);
+                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
                 }
-                readDue = await WaitAsync(wake, writer, ended);
+                readDue = await WaitAsync(jobId, changed, moved, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -102,10 +98,21 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         }
     }
 
-    /// <summary>Until a wake (or, polling, the poll interval) or a keep-alive falls due; true when a change or a poll woke it.</summary>
-    private Task<bool> WaitAsync(Task? wake, SseStreamWriter writer, CancellationToken ended) => wake is null
-        ? SseWaiting.WaitAsync(null, writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended)
-        : SseWaiting.WaitAsync(wake, writer.NextWait(TimeSpan.MaxValue, _options.KeepAliveInterval), time, ended);
+    /// <summary>
+    /// Until the job changes, the shared poll sees it moved or a keep-alive falls due (waking on change: one wake
+    /// shared by the job's streams, no timer of the stream's own), or, polling, until the poll interval or a
+    /// keep-alive; true when a change or the poll woke it.
+    /// </summary>
+    private async Task<bool> WaitAsync(string jobId, Task? changed, Task? moved, SseStreamWriter writer, CancellationToken ended)
+    {
+        if (changed is null || moved is null)
+        {
+            await SseWaiting.WaitAsync(writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
+            return false;
+        }
+        var keepAliveDue = keepAlives.Due(writer.KeepAliveDueAt(_options.KeepAliveInterval));
+        return await SseWaiting.WaitAsync(polls.NextWake(jobId, changed, moved, keepAliveDue), changed, moved, ended);
+    }
 
     [LoggerMessage(LogLevel.Information, "Event stream opened for job {JobId} (resuming after {LastEventId})")]
     private partial void LogOpened(string jobId, long? lastEventId);

@@ -9,60 +9,75 @@ namespace Aura.Api.Sse;
 /// <summary>
 /// Writes one event stream: headers flushed at once (before any state change, so clients and
 /// proxies see a live stream), then events and keep-alive comments, each flushed as it is written.
-/// A write that stalls past <paramref name="writeTimeout"/> (a client that stopped reading: the
-/// server's buffers are full) cuts the connection and throws <see cref="SseWriteTimeoutException"/>,
-/// so such a client never holds growing memory or a stream slot.
+/// Every write ends when the stream has <paramref name="ended"/>. A write that stalls past
+/// <paramref name="writeTimeout"/> (a client that stopped reading: the server's buffers are full) cuts the
+/// connection and throws <see cref="SseWriteTimeoutException"/>, so such a client never holds growing
+/// memory or a stream slot.
 /// </summary>
-public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, SseMetrics metrics, TimeSpan writeTimeout)
+public sealed class SseStreamWriter : IDisposable
 {
-    public DateTimeOffset LastWriteAt { get; private set; } = time.GetUtcNow();
+    private const int Stalled = 1, Ended = 2;
+
+    private readonly HttpResponse _response;
+    private readonly TimeProvider _time;
+    private readonly SseMetrics _metrics;
+    private readonly TimeSpan _writeTimeout;
+    // One cancellation and one stall timer for the stream's whole life, armed around each write, rather than
+    // a timed source and a linked one per write (profiled: they were a good part of each keep-alive's cost).
+    private readonly CancellationTokenSource _cut = new();
+    private readonly ITimer _stallTimer;
+    private readonly CancellationTokenRegistration _endedRegistration;
+    private int _cutBy;
+
+    public SseStreamWriter(HttpResponse response, TimeProvider time, SseMetrics metrics, TimeSpan writeTimeout, CancellationToken ended)
+    {
+        (_response, _time, _metrics, _writeTimeout) = (response, time, metrics, writeTimeout);
+        LastWriteAt = time.GetUtcNow();
+        _stallTimer = time.CreateTimer(static writer => ((SseStreamWriter)writer!).Cut(Stalled), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _endedRegistration = ended.UnsafeRegister(static writer => ((SseStreamWriter)writer!).Cut(Ended), this);
+    }
+
+    public DateTimeOffset LastWriteAt { get; private set; }
 
     public int EventsWritten { get; private set; }
 
-    public async Task StartAsync(int retryMilliseconds, CancellationToken cancellationToken)
+    public async Task StartAsync(int retryMilliseconds)
     {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers[HeaderNames.CacheControl] = "no-cache, no-transform";
-        response.Headers["X-Accel-Buffering"] = "no";
+        _response.StatusCode = StatusCodes.Status200OK;
+        _response.ContentType = "text/event-stream; charset=utf-8";
+        _response.Headers[HeaderNames.CacheControl] = "no-cache, no-transform";
+        _response.Headers["X-Accel-Buffering"] = "no";
         // Disable response buffering so each write reaches the client when flushed.
-        response.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        await response.StartAsync(cancellationToken);
-        await WriteAsync(SseFraming.Retry(retryMilliseconds), cancellationToken);
-    }
-
-    public Task WriteBatchAsync(IReadOnlyList<SseMessage> messages, long id, CancellationToken cancellationToken)
-    {
-        EventsWritten += messages.Count;
-        metrics.CountEvents(messages.Count);
-        return WriteAsync(SseFraming.Batch(messages, id), cancellationToken);
+        _response.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        await _response.StartAsync(_cut.Token);
+        await WriteAsync(SseFraming.Retry(retryMilliseconds));
     }
 
     /// <summary>A batch framed and encoded once for every stream that sends it (<see cref="EncodedBatches"/>).</summary>
-    public Task WriteBatchAsync(EncodedBatch batch, CancellationToken cancellationToken)
+    public Task WriteBatchAsync(EncodedBatch batch)
     {
         EventsWritten += batch.Events;
-        metrics.CountEvents(batch.Events);
-        return WriteAsync(batch.Bytes, cancellationToken);
+        _metrics.CountEvents(batch.Events);
+        return WriteAsync(batch.Bytes);
     }
 
-    public Task WriteEventAsync(SseMessage message, long? id, CancellationToken cancellationToken)
+    public Task WriteEventAsync(SseMessage message, long? id)
     {
         EventsWritten++;
-        metrics.CountEvents(1);
-        return WriteAsync(SseFraming.Event(message, id), cancellationToken);
+        _metrics.CountEvents(1);
+        return WriteAsync(SseFraming.Event(message, id));
     }
 
     /// <summary>The contract's <c>error</c> event: the stream itself failed (or its job is gone) and ends after it.</summary>
-    public Task WriteErrorAsync(string message, string code, string correlationId, CancellationToken cancellationToken) =>
-        WriteEventAsync(new SseMessage("error", JsonSerializer.Serialize(new { message, code, correlationId }, WireJson.Options)), null, cancellationToken);
+    public Task WriteErrorAsync(string message, string code, string correlationId) =>
+        WriteEventAsync(new SseMessage("error", JsonSerializer.Serialize(new { message, code, correlationId }, WireJson.Options)), null);
 
     /// <summary>Tells the client the stream failed, when the connection still lets us.</summary>
     public async Task TryWriteErrorAsync(string message, string code, string correlationId)
     {
         try
         {
-            await WriteErrorAsync(message, code, correlationId, CancellationToken.None);
+            await WriteErrorAsync(message, code, correlationId);
         }
         catch (Exception)
         {
@@ -70,11 +85,14 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
         }
     }
 
+    /// <summary>When a keep-alive falls due: <paramref name="interval"/> after the last write.</summary>
+    public DateTimeOffset KeepAliveDueAt(TimeSpan interval) => LastWriteAt + interval;
+
     /// <summary>Writes a keep-alive comment when nothing was written for <paramref name="interval"/>.</summary>
-    public async Task KeepAliveIfDueAsync(TimeSpan interval, CancellationToken cancellationToken)
+    public async Task KeepAliveIfDueAsync(TimeSpan interval)
     {
         if (UntilKeepAlive(interval) == TimeSpan.Zero)
-            await WriteAsync(SseFraming.Comment($"keepalive: {WireJson.Format(time.GetUtcNow())}"), cancellationToken);
+            await WriteAsync(SseFraming.Comment($"keepalive: {WireJson.Format(_time.GetUtcNow())}"));
     }
 
     /// <summary>How long to wait before the next poll: the poll interval, or less when a keep-alive falls due sooner.</summary>
@@ -84,33 +102,50 @@ public sealed class SseStreamWriter(HttpResponse response, TimeProvider time, Ss
         return pollInterval < untilKeepAlive ? pollInterval : untilKeepAlive;
     }
 
+    public void Dispose()
+    {
+        // The cancellation source is left to the GC: it has no timer of its own, and a stall timer's callback
+        // still running now may yet cancel it.
+        _endedRegistration.Dispose();
+        _stallTimer.Dispose();
+    }
+
     private TimeSpan UntilKeepAlive(TimeSpan interval)
     {
-        var due = LastWriteAt + interval - time.GetUtcNow();
+        var due = LastWriteAt + interval - _time.GetUtcNow();
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
-    private Task WriteAsync(string text, CancellationToken cancellationToken) =>
-        WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
+    private Task WriteAsync(string text) => WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
 
-    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes)
     {
-        using var stall = new CancellationTokenSource(writeTimeout, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
+        _stallTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            await response.Body.WriteAsync(bytes, either.Token);
-            await response.Body.FlushAsync(either.Token);
+            await _response.Body.WriteAsync(bytes, _cut.Token);
+            await _response.Body.FlushAsync(_cut.Token);
         }
-        // Only the stall's own token is tested: Kestrel aborts the connection itself when a write is
-        // canceled, so by now the request's token may be canceled too.
-        catch (Exception ex) when (stall.IsCancellationRequested && ex is OperationCanceledException or IOException)
+        // Only a cut by the stall timer is a stall: Kestrel aborts the connection itself when a write is canceled,
+        // so by now the request's token may be canceled too.
+        catch (Exception ex) when (Volatile.Read(ref _cutBy) == Stalled && ex is OperationCanceledException or IOException)
         {
-            metrics.CountWriteTimeout();
+            _metrics.CountWriteTimeout();
             // The response is half written: only cutting the connection frees its buffers.
-            response.HttpContext.Abort();
-            throw new SseWriteTimeoutException(writeTimeout);
+            _response.HttpContext.Abort();
+            throw new SseWriteTimeoutException(_writeTimeout);
         }
-        LastWriteAt = time.GetUtcNow();
+        finally
+        {
+            _stallTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        LastWriteAt = _time.GetUtcNow();
+    }
+
+    /// <summary>Cancels every write from now on; the first cause is the one kept.</summary>
+    private void Cut(int cause)
+    {
+        if (Interlocked.CompareExchange(ref _cutBy, cause, 0) == 0)
+            _cut.Cancel();
     }
 }

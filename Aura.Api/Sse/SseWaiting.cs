@@ -5,18 +5,25 @@ namespace Aura.Api.Sse;
 internal static class SseWaiting
 {
     /// <summary>
-    /// Waits for <paramref name="changed"/> or <paramref name="wait"/> on the injected clock,
-    /// whichever comes first; true when the change woke it. Throws when the stream has
+    /// Polling only: waits <paramref name="wait"/> on the injected clock. Throws when the stream has
     /// <paramref name="ended"/> (the client left or the service is stopping).
     /// </summary>
-    public static async Task<bool> WaitAsync(Task? changed, TimeSpan wait, TimeProvider time, CancellationToken ended)
+    public static async Task WaitAsync(TimeSpan wait, TimeProvider time, CancellationToken ended)
     {
-        // One timer per wait and nothing else: WaitAsync ends at the change, the timeout or the end (and
-        // drops its timer when the change comes first), and SuppressThrowing makes the timeout and the
-        // cancel plain returns, so an idle poll throws nothing (10,000 streams poll 10,000 times a second).
-        var waiting = changed is null ? Task.Delay(wait, time, ended) : changed.WaitAsync(wait, time, ended);
-        await waiting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // SuppressThrowing makes the cancel a plain return, so a poll throws nothing until the check below.
+        await Task.Delay(wait, time, ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         ended.ThrowIfCancellationRequested();
-        return changed is { IsCompleted: true };
+    }
+
+    /// <summary>
+    /// Waking on change: waits for <paramref name="wake"/> (<see cref="StreamPolls.NextWake"/>: the change, the
+    /// poll or the keep-alive) and needs no timer of its own. True when the change or the poll woke it (not only
+    /// the keep-alive). Throws when the stream has <paramref name="ended"/>.
+    /// </summary>
+    public static async Task<bool> WaitAsync(Task wake, Task changed, Task moved, CancellationToken ended)
+    {
+        await wake.WaitAsync(ended).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        ended.ThrowIfCancellationRequested();
+        return changed.IsCompleted || moved.IsCompleted;
     }
 }

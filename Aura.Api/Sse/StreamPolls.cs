@@ -18,6 +18,9 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
 {
     private const string AllJobs = "";
     private readonly ConcurrentDictionary<string, Watch> _watches = new(StringComparer.Ordinal);
+    // Made with the service, not when ExecuteAsync runs (on a pool thread since .NET 10), so that its first tick is
+    // one interval after the service exists, also on a test's clock.
+    private readonly PeriodicTimer _timer = new(options.Value.PollInterval, time);
 
     /// <summary>Counts a stream of <paramref name="jobId"/> (null: an all-jobs stream) as watching; dispose when it ends.</summary>
     public IDisposable Follow(string? jobId)
@@ -42,20 +45,28 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
         _watches.TryGetValue(jobId ?? AllJobs, out var watch) ? Volatile.Read(ref watch.Moved).Task : Task.CompletedTask;
 
     /// <summary>
-    /// Completes at <paramref name="changed"/> or at <paramref name="moved"/> (<see cref="NextMove"/>): one task
-    /// for every stream of the job holding the same two, so the signal's and the poll's tasks carry one
-    /// continuation each rather than one per stream (profiled: a WhenAny per stream left 10,000 continuations
-    /// on each, and every completion then removed each from the other's list, O(n²)).
+    /// Completes at <paramref name="changed"/>, at <paramref name="moved"/> (<see cref="NextMove"/>) or at
+    /// <paramref name="keepAliveDue"/> (<see cref="KeepAliveWheel"/>): one task for every stream of the job holding
+    /// the same three, so each of those carries one continuation per job and slot rather than one per stream
+    /// (profiled: a WhenAny per stream left 10,000 continuations on each, and every completion then removed each
+    /// from the other's list, O(n²)). A stream's wait then needs no timer of its own.
     /// </summary>
-    public Task NextWake(string? jobId, Task changed, Task moved)
+    public Task NextWake(string? jobId, Task changed, Task moved, Task keepAliveDue)
     {
         if (!_watches.TryGetValue(jobId ?? AllJobs, out var watch))
-            return Task.WhenAny(changed, moved);
+            return Task.WhenAny(changed, moved, keepAliveDue);
         lock (watch)
         {
-            if (watch.Wake is not { } wake || !ReferenceEquals(wake.Changed, changed) || !ReferenceEquals(wake.Moved, moved))
-                watch.Wake = wake = new Wake(changed, moved, Task.WhenAny(changed, moved));
-            return wake.Either;
+            foreach (var wake in watch.Wakes)
+            {
+                if (ReferenceEquals(wake.Changed, changed) && ReferenceEquals(wake.Moved, moved) && ReferenceEquals(wake.KeepAliveDue, keepAliveDue))
+                    return wake.Any;
+            }
+            // Wakes of an earlier change, poll or slot are done with: whoever waits on one already holds it.
+            watch.Wakes.RemoveAll(static wake => wake.Any.IsCompleted);
+            var next = new Wake(changed, moved, keepAliveDue, Task.WhenAny(changed, moved, keepAliveDue));
+            watch.Wakes.Add(next);
+            return next.Any;
         }
     }
 
@@ -63,8 +74,7 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
     {
         if (!options.Value.WakeOnChange)
             return;
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -77,6 +87,12 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
                 LogTickFailed(ex);
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)
@@ -114,13 +130,13 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
 
     private sealed record Reading(long? Number);
 
-    private sealed record Wake(Task Changed, Task Moved, Task Either);
+    private sealed record Wake(Task Changed, Task Moved, Task KeepAliveDue, Task Any);
 
     private sealed class Watch
     {
         public int Streams;
         public Reading? Seen;
-        public Wake? Wake;
+        public readonly List<Wake> Wakes = [];
         public TaskCompletionSource Moved = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 

@@ -90,4 +90,27 @@ public sealed class LimitsTests
         await Eventually.TrueAsync(() => app.Streams.OpenStreams == 0, because: "the stalled stream should be closed");
         Assert.Equal(1, app.Streams.StreamsOpened);
     }
+    [Fact]
+    public async Task A_reader_that_keeps_reading_is_never_cut_however_many_write_timeouts_pass()
+    {
+        // The stall timer is armed around each write and disarmed after it: left armed, it would cut this stream two
+        // seconds after its first write.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 11, 0, 0, TimeSpan.Zero));
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Script);
+        using var app = new AuraApplication { Orchestrator = orchestrator, Time = time, Settings = { ["Sse:WriteTimeout"] = "00:00:02" } };
+        var client = app.Client();
+        var jobId = await client.CreateJobAsync();
+        await orchestrator.Started;
+        await using var stream = await SseSession.OpenAsync(client, $"/api/jobs/{jobId}/events");
+        await stream.ReadUntilAsync(item => item.EventId is not null);
+
+        // Thirty seconds of keep-alives, fifteen write timeouts.
+        for (var second = 0; second < 30; second++)
+            time.Advance(TimeSpan.FromSeconds(1));
+        orchestrator.Release(JobStage.Script);
+        var events = await stream.ReadToEndAsync();
+
+        Assert.Equal("job-completed", events[^1].EventType);
+        Assert.Equal(0, app.Streams.WriteTimeouts);
+    }
 }
