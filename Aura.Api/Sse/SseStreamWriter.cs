@@ -22,8 +22,9 @@ public sealed class SseStreamWriter : IDisposable
     private readonly TimeProvider _time;
     private readonly SseMetrics _metrics;
     private readonly TimeSpan _writeTimeout;
-    // One cancellation and one stall timer for the stream's whole life, armed around each write, rather than
-    // a timed source and a linked one per write (profiled: they were a good part of each keep-alive's cost).
+    // One cancellation and one stall timer for the stream's whole life, armed around a write that has to wait,
+    // rather than a timed source and a linked one per write (profiled: they were a good part of each
+    // keep-alive's cost).
     private readonly CancellationTokenSource _cut = new();
     private readonly ITimer _stallTimer;
     private readonly CancellationTokenRegistration _endedRegistration;
@@ -120,11 +121,15 @@ public sealed class SseStreamWriter : IDisposable
 
     private async Task WriteAsync(ReadOnlyMemory<byte> bytes)
     {
-        _stallTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            await _response.Body.WriteAsync(bytes, _cut.Token);
-            await _response.Body.FlushAsync(_cut.Token);
+            // One call writes and flushes. To a client that reads, it completes at once, and then needs no stall timer;
+            // only a write the socket makes wait (back-pressure: a slow client, or one that stopped reading) is timed.
+            var written = _response.BodyWriter.WriteAsync(bytes, _cut.Token);
+            if (!written.IsCompleted)
+                await WithStallTimerAsync(written);
+            else
+                written.GetAwaiter().GetResult();
         }
         // Only a cut by the stall timer is a stall: Kestrel aborts the connection itself when a write is canceled,
         // so by now the request's token may be canceled too.
@@ -135,11 +140,20 @@ public sealed class SseStreamWriter : IDisposable
             _response.HttpContext.Abort();
             throw new SseWriteTimeoutException(_writeTimeout);
         }
+        LastWriteAt = _time.GetUtcNow();
+    }
+
+    private async Task WithStallTimerAsync(ValueTask<System.IO.Pipelines.FlushResult> written)
+    {
+        _stallTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
+        try
+        {
+            await written;
+        }
         finally
         {
             _stallTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
-        LastWriteAt = _time.GetUtcNow();
     }
 
     /// <summary>Cancels every write from now on; the first cause is the one kept.</summary>

@@ -93,8 +93,8 @@ public sealed class LimitsTests
     [Fact]
     public async Task A_reader_that_keeps_reading_is_never_cut_however_many_write_timeouts_pass()
     {
-        // The stall timer is armed around each write and disarmed after it: left armed, it would cut this stream two
-        // seconds after its first write.
+        // Only a write that waits is timed, and its timer is disarmed when it completes: a timer left armed (or one
+        // armed from the stream's first write) would cut this stream two seconds later.
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 11, 0, 0, TimeSpan.Zero));
         var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Script);
         using var app = new AuraApplication { Orchestrator = orchestrator, Time = time, Settings = { ["Sse:WriteTimeout"] = "00:00:02" } };
