@@ -4,11 +4,20 @@ using Aura.Core.Kernel;
 
 namespace Aura.Api.Infrastructure;
 
-/// <summary>Serilog: the console and a daily file <c>{LogsFolder}/aura-YYYYMMDD.log</c>, each line with its job and correlation ids.</summary>
+/// <summary>
+/// Serilog: the console and a daily file <c>{LogsFolder}/aura-YYYYMMDD.log</c>, each line with the node that
+/// wrote it and its job and correlation ids.
+/// </summary>
 public static class Logging
 {
     private const string Template =
-        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {Node} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>
+    /// This process as a node: machine name and process id, e.g. <c>box-1/4242</c>. Several nodes may append to one
+    /// shared logs folder (and so one file), and two nodes may run on one machine: the pair tells their lines apart.
+    /// </summary>
+    public static string NodeName { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     public static IHostBuilder UseAuraSerilog(this IHostBuilder host, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -17,6 +26,7 @@ public static class Logging
             .ReadFrom.Configuration(context.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            .Enrich.WithProperty("Node", NodeName)
             // Last of the enrichers, so that no property added before it keeps a key.
             .Enrich.With<AccessTokenRedaction>()
             // Written by one background thread: a request never waits on the console's lock or a file write

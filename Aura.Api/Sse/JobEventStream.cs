@@ -94,7 +94,8 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
         }
         finally
         {
-            LogClosed(jobId, writer.EventsWritten, time.GetElapsedTime(started).TotalSeconds, metrics.OpenStreams);
+            // This stream is still counted until EventStreams releases its lease after this returns: the others are what remain open.
+            LogClosed(jobId, writer.EventsWritten, time.GetElapsedTime(started).TotalSeconds, metrics.OpenStreams - 1);
         }
     }
 

@@ -35,8 +35,10 @@ internal sealed partial class JobAttemptRunner(
         var attempt = job.Attempt + 1;
         if (attempt > options.MaxAttempts)
         {
+            // Worded for both causes this branch cannot tell apart: a stop or crash of the service, and (on Redis)
+            // a worker killed or cut off whose lease ran out.
             return await ending.WriteEndAsync(claim, new JobChange.Failed(new FailureReason(ErrorCodes.Interrupted,
-                $"The service stopped while the job ran, {job.Attempt} time(s); it is not tried again.",
+                $"The job's run was interrupted {job.Attempt} time(s) (the service stopped or its worker was lost); it is not tried again.",
                 "Create the job again.")), giveUp.Token) ? JobClaimEnd.Ended : JobClaimEnd.Interrupted;
         }
 

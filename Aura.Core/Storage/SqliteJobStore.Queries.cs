@@ -7,13 +7,24 @@ public sealed partial class SqliteJobStore
 {
     public Task<IReadOnlyList<JobSnapshot>> ListAsync(JobQuery query, CancellationToken cancellationToken)
     {
+        var (sql, parameters) = ListStatement(query);
+        return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement <see cref="ListAsync"/> runs, with its parameters. An owner is filtered by the very expression
+    /// of the index <c>jobs_by_owner</c> (<see cref="SqliteSchema"/>), and only when there is one: an
+    /// <c>$owner IS NULL OR …</c> filter would keep SQLite from using the index, and scan every job.
+    /// </summary>
+    internal static (string Sql, (string Name, object? Value)[] Parameters) ListStatement(JobQuery query)
+    {
         // One parameter per status ($s0, $s1, …); the names are made here, the values stay parameters.
         var statuses = query.Statuses.Distinct().Select((status, i) => ($"$s{i}", (object?)status.ToString())).ToList();
         var statusFilter = statuses.Count == 0 ? "" : $"AND status IN ({string.Join(", ", statuses.Select(s => s.Item1))})";
+        var ownerFilter = query.Owner is null ? "" : $"AND {SqliteSchema.OwnerExpression} = $owner";
         var sql = $"""
             SELECT snapshot FROM jobs
-            WHERE ($before IS NULL OR created_at < $before) {statusFilter}
-              AND ($owner IS NULL OR COALESCE(json_extract(snapshot, '$.owner'), $defaultOwner) = $owner)
+            WHERE ($before IS NULL OR created_at < $before) {statusFilter} {ownerFilter}
             ORDER BY created_at DESC, job_id DESC LIMIT $limit
             """;
         (string, object?)[] parameters =
@@ -21,10 +32,9 @@ public sealed partial class SqliteJobStore
             ("$before", query.CreatedBefore is { } before ? Sql.Ticks(before) : null),
             ("$limit", NoneBelowZero(query.Limit)),
             ("$owner", query.Owner),
-            ("$defaultOwner", JobQuery.DefaultOwner),
             .. statuses,
         ];
-        return Read(connection => Sql.Snapshots(connection, sql, parameters), cancellationToken);
+        return (sql, parameters);
     }
 
     public Task<IReadOnlyDictionary<JobStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>

@@ -60,7 +60,18 @@ internal static class SqliteSchema
         ALTER TABLE deleted_jobs ADD COLUMN files_pending INTEGER NOT NULL DEFAULT 1;
         CREATE INDEX deleted_jobs_by_version ON deleted_jobs (version);
         """,
+        // 4: one principal's jobs, newest first, without reading every job's snapshot: the owner kept in the
+        // snapshot (none before jobs had owners: the local principal's), then the listing's order.
+        $"""
+        CREATE INDEX IF NOT EXISTS jobs_by_owner ON jobs ({OwnerExpression}, created_at DESC, job_id DESC);
+        """,
     ];
+
+    /// <summary>
+    /// A job's owner as the index <c>jobs_by_owner</c> keeps it; a query uses the index only when it filters by this
+    /// exact text. Ownerless jobs (stored before jobs had owners) are <see cref="JobQuery.DefaultOwner"/>'s.
+    /// </summary>
+    internal const string OwnerExpression = $"COALESCE(json_extract(snapshot, '$.owner'), '{JobQuery.DefaultOwner}')";
 
     public static int CurrentVersion => Migrations.Length;
 

@@ -73,6 +73,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         Assert.Equal("Failed", job.GetProperty("status").GetString());
         Assert.Equal("E308-INTERRUPTED", job.GetProperty("failure").GetProperty("code").GetString());
+        Assert.Contains("the service stopped", job.GetProperty("failure").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("Rendering", job.GetProperty("failure").GetProperty("stage").GetString());
         Assert.All(orphans, pid => Assert.False(ProcessTable.IsAlive(pid), $"FFmpeg {pid} of the killed service still runs"));
         Assert.Empty(_harness.StrayOutputs(job));

@@ -34,7 +34,7 @@ public sealed partial class SqliteJobStoreTests
 
         var upgraded = OpenStore();
 
-        Assert.Equal(3, Query<long>("PRAGMA user_version"));
+        Assert.Equal(4, Query<long>("PRAGMA user_version"));
         Assert.True(Query<long>("SELECT count(*) FROM history WHERE job_id = 'a'") < saved.Count / 5);
         AssertSameJob(saved[^1], await upgraded.GetAsync("a", None));
         Assert.True(await upgraded.DeleteAsync("a", T0, None));

@@ -4,6 +4,7 @@
 import { ffmpegLogUrl, getFfmpegLog } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { formatBytes, isTerminal } from './format.js';
+import { fileNameOf, keyedDownload, loadFile, releaseFiles } from './keyed-files.js';
 
 export function videoUrlOf(state) {
   if (state.output?.url) return state.output.url;
@@ -17,6 +18,7 @@ export function subtitleOf(state, extension = 'srt') {
 export function renderOutcome(node, state) {
   node.setAttribute('data-status', state.status);
   node.hidden = !isTerminal(state.status); // an empty section would still take a gap in the layout
+  releaseFiles(node);
   switch (state.status) {
     case 'Succeeded': return replaceChildren(node, completedPanel(state));
     case 'Failed':
@@ -34,19 +36,26 @@ function completedPanel(state) {
   const videoUrl = videoUrlOf(state);
   const srt = subtitleOf(state, 'srt');
   const vtt = subtitleOf(state, 'vtt');
-  // Browsers play WebVTT only; `default` turns the subtitles on.
+  // Browsers play WebVTT only; `default` turns the subtitles on. Sources are set through loadFile (a blob under a key).
+  const track = vtt ? el('track', { kind: 'subtitles', srclang: 'en', label: 'English', default: true }) : null;
   const video = videoUrl
-    ? el('video', { id: 'result-video', controls: true, preload: 'metadata', src: videoUrl,
-      'aria-label': `Video: ${state.topic || 'the finished job'}` },
-    vtt ? el('track', { kind: 'subtitles', src: vtt.url, srclang: 'en', label: 'English', default: true }) : null)
+    ? el('video', { id: 'result-video', controls: true, preload: 'metadata',
+      'aria-label': `Video: ${state.topic || 'the finished job'}` }, track)
     : el('p', {}, 'The job finished but reported no video file.');
+  if (videoUrl) loadFile(video, 'src', videoUrl);
+  if (track) loadFile(track, 'src', vtt.url);
   return el('div', { class: 'panel panel-success', id: 'completed-panel' },
     el('h3', {}, videoUrl ? 'Your video is ready' : 'Finished'),
     video,
     el('p', { class: 'downloads' },
-      videoUrl ? el('a', { href: videoUrl, download: '', class: 'button-link', id: 'video-link' }, 'Download video (MP4)') : null,
-      srt ? el('a', { href: srt.url, download: srt.name, class: 'button-link', id: 'subtitle-link' }, 'Subtitles (SRT)') : null,
-      vtt ? el('a', { href: vtt.url, download: vtt.name, class: 'button-link', id: 'vtt-link' }, 'Subtitles (VTT)') : null));
+      videoUrl ? fileLink(videoUrl, fileNameOf(videoUrl), { download: '', class: 'button-link', id: 'video-link' }, 'Download video (MP4)') : null,
+      srt ? fileLink(srt.url, srt.name, { download: srt.name, class: 'button-link', id: 'subtitle-link' }, 'Subtitles (SRT)') : null,
+      vtt ? fileLink(vtt.url, vtt.name, { download: vtt.name, class: 'button-link', id: 'vtt-link' }, 'Subtitles (VTT)') : null));
+}
+
+/** A link to one of the job's files that also works while the page uses an API key (see keyed-files.js). */
+function fileLink(url, name, attributes, ...children) {
+  return keyedDownload(el('a', { href: url, ...attributes }, ...children), name);
 }
 
 function failedPanel(state) {
@@ -82,7 +91,7 @@ function failedPanel(state) {
         el('pre', { class: 'stderr', tabindex: '0', id: 'stderr-snippet' }, failure.stderrSnippet))
       : null,
     el('p', { class: 'log-actions' }, logButton, ' ',
-      el('a', { href: ffmpegLogUrl(state.jobId), target: '_blank', rel: 'noopener' }, 'Open the raw log')),
+      fileLink(ffmpegLogUrl(state.jobId), `ffmpeg-${state.jobId}.log`, { target: '_blank', rel: 'noopener', id: 'raw-log-link' }, 'Open the raw log')),
     logTarget);
 }
 
@@ -96,17 +105,23 @@ export function renderArtifacts(node, state) {
   const artifacts = [...state.artifacts.values()];
   // A canceled job's partial files are removed (CONTRACT.md): links to them would only 404.
   node.hidden = artifacts.length === 0 || state.status === 'Canceled';
+  releaseFiles(node);
   const images = artifacts.filter((a) => a.type?.startsWith('image/'));
   replaceChildren(node,
     el('h3', {}, 'Files'),
     images.length
       ? el('div', { class: 'thumbnails' }, images.map((a) =>
-        el('a', { href: a.url, target: '_blank', rel: 'noopener', class: 'thumbnail' },
-          el('img', { src: a.url, alt: `Card ${a.name}` }))))
+        fileLink(a.url, a.name, { target: '_blank', rel: 'noopener', class: 'thumbnail' }, thumbnail(a))))
       : null,
     el('ul', { class: 'artifact-list' }, artifacts.map((a) =>
-      el('li', {}, el('a', { href: a.url, target: '_blank', rel: 'noopener' }, a.name),
+      el('li', {}, fileLink(a.url, a.name, { target: '_blank', rel: 'noopener' }, a.name),
         el('span', { class: 'muted' }, ` ${a.type ?? ''} ${formatBytes(a.sizeBytes)}`)))));
+}
+
+function thumbnail(artifact) {
+  const image = el('img', { alt: `Card ${artifact.name}` });
+  loadFile(image, 'src', artifact.url);
+  return image;
 }
 
 /** The log as a <pre>, with its last "Command:" line marked so the view can start there. */

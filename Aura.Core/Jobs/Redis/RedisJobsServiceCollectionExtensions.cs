@@ -18,7 +18,8 @@ public static class RedisJobsServiceCollectionExtensions
     /// and their reaper (jobs kept in Redis are claimed through Redis, by workers on any node), the change bus
     /// (changes from any node wake this node's streams), the cancel bus and its listener (a cancel reaches the
     /// run on whichever node it goes), and pid files per machine in the shared data folder. With any other provider
-    /// the in-process parts stay, and nothing touches Redis. The choice is made from the validated options when
+    /// the in-process parts stay, and nothing touches Redis. The reaper runs only on nodes with workers (not on an
+    /// API-only node, <c>Jobs:Workers=0</c>). The choice is made from the validated options when
     /// the services are first resolved (so it sees every configuration source, tests' included); this replaces
     /// what <c>AddAuraJobs</c> registered, whichever is called first (the queue is keyed by
     /// <see cref="StorageProvider.Redis"/>, which <c>AddAuraJobs</c> looks up). Kept here, not in <c>AddAuraJobs</c>
@@ -48,12 +49,18 @@ public static class RedisJobsServiceCollectionExtensions
         // Hosted services start in order, all before the web server: the node listens before it serves a stream.
         services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisChangeSubscriber>(s) : Nothing.Instance);
         services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisCancelListener>(s) : Nothing.Instance);
-        services.AddSingleton<IHostedService>(s => IsRedis(s) ? ActivatorUtilities.CreateInstance<RedisLeaseReaperService>(s) : Nothing.Instance);
+        // Only nodes with workers reap: the reaper only puts jobs back in line, which only a worker takes up, so
+        // the worker nodes' reapers suffice, and an API-only node's would be one more client polling Redis for nothing.
+        services.AddSingleton<IHostedService>(s => IsRedis(s) && RunsJobs(s)
+            ? ActivatorUtilities.CreateInstance<RedisLeaseReaperService>(s) : Nothing.Instance);
         return services;
     }
 
     private static bool IsRedis(IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Redis;
+
+    private static bool RunsJobs(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<JobRunnerOptions>>().Value.Workers > 0;
 
     /// <summary>What runs in the place of a Redis listener or the reaper when the store is not Redis.</summary>
     private sealed class Nothing : IHostedService

@@ -8,9 +8,10 @@ using StackExchange.Redis;
 namespace Aura.Core.Jobs.Redis;
 
 /// <summary>
-/// Runs <see cref="RedisLeaseReaper"/> on every node while the store is Redis (any node may reap; the
-/// lock lets one at a time), every half lease: a dead worker's job is back in line within about one
-/// and a half <c>Jobs:LeaseTimeout</c>. Registered only for the Redis store (<c>AddAuraRedisJobs</c>).
+/// Runs <see cref="RedisLeaseReaper"/> on every node with workers while the store is Redis (any such node may
+/// reap; the lock lets one at a time), every half lease: a dead worker's job is back in line within about one
+/// and a half <c>Jobs:LeaseTimeout</c>. Registered only for the Redis store and <c>Jobs:Workers</c> above 0
+/// (<c>AddAuraRedisJobs</c>): a job put back in line waits for a worker anyway, so the worker nodes reap.
 /// </summary>
 public sealed partial class RedisLeaseReaperService(IServiceProvider services, ILogger<RedisLeaseReaperService> logger) : BackgroundService
 {

@@ -59,6 +59,8 @@ public sealed class RedisLeaseRunTests(RedisFixture redis) : IDisposable
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Equal(ErrorCodes.Interrupted, job.Failure!.Code);
+        // The service never stopped here: the message must not claim it did, and must name the lost worker.
+        Assert.Contains("its worker was lost", job.Failure.Message, StringComparison.Ordinal);
         Assert.Equal(1, job.Attempt);
     }
 
