@@ -54,4 +54,40 @@ public sealed class SharedStreamReadsTests
                 await stream.DisposeAsync();
         }
     }
+    [Fact]
+    public async Task Opening_many_streams_of_an_idle_job_reads_it_about_once_and_each_gets_the_whole_state()
+    {
+        var store = new CountingJobStore(new InMemoryJobStore());
+        var orchestrator = new FakeOrchestrator().HoldBefore(JobStage.Script);
+        using var app = new AuraApplication { Store = store, Orchestrator = orchestrator, Settings = { ["Sse:MaxStreamsPerPrincipal"] = "100" } };
+        var client = app.Client();
+        var jobId = await client.CreateJobAsync();
+        await orchestrator.Started;
+        var version = (await store.GetAsync(jobId, CancellationToken.None))!.Version;
+        var readsBefore = store.JobReads;
+        var streams = new List<SseSession>();
+        try
+        {
+            // One after the other, so that no two opens overlap: each open's check and first read can share only
+            // because the job did not change between them, not because they happened at once.
+            for (var i = 0; i < Subscribers; i++)
+            {
+                var stream = await SseSession.OpenAsync(client, $"/api/jobs/{jobId}/events");
+                streams.Add(stream);
+                var first = await stream.ReadUntilAsync(item => item.EventId is not null);
+                Assert.Equal(version.ToString(System.Globalization.CultureInfo.InvariantCulture), first[^1].EventId);
+            }
+
+            // Checked and read for itself, each open would read the job at least twice.
+            Assert.True(store.JobReads - readsBefore < Subscribers / 2, $"{store.JobReads - readsBefore} job reads for {Subscribers} opens");
+            orchestrator.Release(JobStage.Script);
+            var ends = await Task.WhenAll(streams.Select(s => s.ReadToEndAsync()));
+            Assert.All(ends, events => Assert.Equal("job-completed", events[^1].EventType));
+        }
+        finally
+        {
+            foreach (var stream in streams)
+                await stream.DisposeAsync();
+        }
+    }
 }
