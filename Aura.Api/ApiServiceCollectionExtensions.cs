@@ -37,6 +37,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SseMetrics>();
         services.AddSingleton<SharedJobReads>();
         services.AddSingleton<EncodedBatches>();
+        services.AddSingleton<SharedJobListings>();
         services.AddSingleton<StreamPolls>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamPolls>());
         services.AddSingleton<KeepAliveWheel>();

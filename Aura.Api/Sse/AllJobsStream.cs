@@ -15,10 +15,9 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives, SharedJobListings listings, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
-    private const int PageSize = 200;
     private readonly SseOptions _options = options.Value;
 
     public async Task RunAsync(HttpContext context, long afterVersion, IReadOnlySet<JobStatus> statuses)
@@ -34,9 +33,11 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
         try
         {
             await writer.StartAsync(_options.RetryMilliseconds);
-            // Deletions the client can know of: after its place, or, for a client starting from the whole
-            // state, after the number issued now (earlier deletions are of jobs it will never be sent).
-            var deletionsAfter = afterVersion > 0 ? 0 : await store.GetLastVersionAsync(ended);
+            // Deletions the client can know of: after its place, or, for a client starting from the whole state, after
+            // the number issued when its first listing began (earlier deletions are of jobs it will never be sent).
+            long? deletionsAfter = afterVersion > 0 ? afterVersion : null;
+            var seesPaths = Security.Principals.SeesPaths(context.User);
+            var seesAll = Security.Principals.SeesAll(context.User);
             // The last number the store had issued before the last listing that came back whole: nothing
             // numbered at or below it is left to send. A poll that no change woke (the safety net for a lost
             // signal, or the only way with WakeOnChange off) lists again only when the store has issued more.
@@ -45,45 +46,42 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             while (true)
             {
                 // Waking on change, the stream waits on the signal and on the shared poll (StreamPolls: one read of
-                // the last number per interval for every all-jobs stream), and reads nothing until one wakes it.
+                // the last number per interval for every all-jobs stream), and reads nothing until one wakes it; its
+                // listings are shared by the streams at the same place (SharedJobListings).
                 Task? changed = null, moved = null;
                 if (_options.WakeOnChange)
                     (changed, moved) = (signal.NextChangeOfAnyJob(), polls.NextMove(null));
-                if (!listDue && changed is not null)
+                if (!listDue && (changed is not null || await store.GetLastVersionAsync(ended) == listedUpTo))
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
                     listDue = await WaitAsync(changed, moved, writer, ended);
                     continue;
                 }
-                var issued = await store.GetLastVersionAsync(ended);
-                if (!listDue && issued == listedUpTo)
-                {
-                    await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
-                    listDue = await WaitAsync(changed, moved, writer, ended);
-                    continue;
-                }
-                var jobs = await store.ListChangedAfterAsync(afterVersion, PageSize, ended);
-                var deletions = await store.ListDeletionsAfterAsync(Math.Max(afterVersion, deletionsAfter), PageSize, ended);
-                var batch = AllJobsBatch.Merge(jobs, deletions, PageSize);
-                foreach (var item in batch.Items)
+                var deletionsFrom = deletionsAfter is { } after ? Math.Max(afterVersion, after) : (long?)null;
+                var listing = changed is not null
+                    ? await listings.GetAsync(afterVersion, deletionsFrom, changed, moved!, ended)
+                    : await listings.ReadAsync(afterVersion, deletionsFrom, ended);
+                deletionsAfter ??= listing.Issued;
+                var events = new List<byte[]>(listing.Batch.Items.Count);
+                for (var i = 0; i < listing.Batch.Items.Count; i++)
                 {
                     // Another principal's job does not exist for this client: skipped, but its place is kept. A deletion
                     // names no owner, so only those who see every job are told of it.
-                    if (item.Deletion is { } deletion)
-                    {
-                        if (Security.Principals.SeesAll(context.User))
-                            await writer.WriteEventAsync(ToMessage(deletion), deletion.Version);
-                    }
-                    else if ((statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job!))
-                        await writer.WriteEventAsync(ToMessage(Security.PathRedaction.ShownTo(context.User, item.Job)!), item.Version);
+                    var item = listing.Batch.Items[i];
+                    var sent = item.Deletion is not null
+                        ? seesAll
+                        : (statuses.Count == 0 || statuses.Contains(item.Job!.Status)) && Security.Principals.CanSee(context.User, item.Job!);
+                    if (sent)
+                        events.Add(listing.Encoded(i, seesPaths));
                     afterVersion = item.Version;
                 }
-                if (batch.MoreWaiting)
+                await writer.WriteEventsAsync(events);
+                if (listing.Batch.MoreWaiting)
                 {
                     listDue = true;
                     continue;
                 }
-                listedUpTo = issued;
+                listedUpTo = listing.Issued;
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
                 listDue = await WaitAsync(changed, moved, writer, ended);
             }
@@ -120,12 +118,6 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
         var keepAliveDue = keepAlives.Due(writer.KeepAliveDueAt(_options.KeepAliveInterval));
         return await SseWaiting.WaitAsync(polls.NextWake(null, changed, moved, keepAliveDue), changed, moved, ended);
     }
-
-    private static SseMessage ToMessage(JobSnapshot job) =>
-        new(AllJobsEvents.Update, JsonSerializer.Serialize(JobResponse.From(job), WireJson.Options));
-
-    private static SseMessage ToMessage(JobDeletion deletion) =>
-        new(AllJobsEvents.Deleted, JsonSerializer.Serialize(new JobDeletedEvent(deletion.JobId, deletion.DeletedAt), WireJson.Options));
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]
     private partial void LogStreamFailed(Exception error);

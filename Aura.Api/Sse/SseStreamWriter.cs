@@ -1,3 +1,4 @@
+using System.Buffers;
 using Aura.Api.Contracts;
 using System.Text.Json;
 using Aura.Api.Infrastructure;
@@ -62,6 +63,16 @@ public sealed class SseStreamWriter : IDisposable
         return WriteAsync(batch.Bytes);
     }
 
+    /// <summary>Events framed and encoded once for every stream that sends them (<see cref="AllJobsListing"/>), flushed together.</summary>
+    public Task WriteEventsAsync(IReadOnlyList<byte[]> events)
+    {
+        if (events.Count == 0)
+            return Task.CompletedTask;
+        EventsWritten += events.Count;
+        _metrics.CountEvents(events.Count);
+        return WriteAsync(events[^1], events);
+    }
+
     public Task WriteEventAsync(SseMessage message, long? id)
     {
         EventsWritten++;
@@ -119,10 +130,13 @@ public sealed class SseStreamWriter : IDisposable
 
     private Task WriteAsync(string text) => WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
 
-    private async Task WriteAsync(ReadOnlyMemory<byte> bytes)
+    /// <summary>Writes <paramref name="leading"/>'s items but the last (which is <paramref name="bytes"/>), then <paramref name="bytes"/> with one flush.</summary>
+    private async Task WriteAsync(ReadOnlyMemory<byte> bytes, IReadOnlyList<byte[]>? leading = null)
     {
         try
         {
+            for (var i = 0; i < (leading?.Count ?? 1) - 1; i++)
+                _response.BodyWriter.Write(leading![i]);
             // One call writes and flushes. To a client that reads, it completes at once, and then needs no stall timer;
             // only a write the socket makes wait (back-pressure: a slow client, or one that stopped reading) is timed.
             var written = _response.BodyWriter.WriteAsync(bytes, _cut.Token);

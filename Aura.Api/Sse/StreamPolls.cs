@@ -11,9 +11,9 @@ namespace Aura.Api.Sse;
 /// since the last tick, the streams watching it are woken (<see cref="NextMove"/>). A stream itself then
 /// holds no poll timer and makes no store query while its job is idle. With <c>Sse:WakeOnChange</c> off the
 /// streams poll for themselves and the tick reads nothing; it still drops what is kept for a job (its shared
-/// read and batches) when the job's last stream ends.
+/// read and batches) when the job's last stream ends, and the shared listings when the last all-jobs stream does.
 /// </summary>
-public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, EncodedBatches batches, IOptions<SseOptions> options,
+public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, EncodedBatches batches, SharedJobListings listings, IOptions<SseOptions> options,
     TimeProvider time, ILogger<StreamPolls> logger) : BackgroundService
 {
     private const string AllJobs = "";
@@ -124,6 +124,10 @@ public sealed partial class StreamPolls(IJobStore store, SharedJobReads reads, E
         {
             reads.Forget(key);
             batches.Forget(key);
+        }
+        else
+        {
+            listings.Forget();
         }
         watch.Moved.TrySetResult();
     }
