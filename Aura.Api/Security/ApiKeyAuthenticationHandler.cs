@@ -15,7 +15,7 @@ namespace Aura.Api.Security;
 /// anonymous (refused by the API's policy), an unknown key fails. The challenge is the contract's
 /// 401 problem+json with <c>WWW-Authenticate</c>.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, HandlerLoggerFactory logger,
     UrlEncoder encoder, ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

@@ -27,7 +27,8 @@ public sealed class SseStreamWriter : IDisposable
     // rather than a timed source and a linked one per write (profiled: they were a good part of each
     // keep-alive's cost).
     private readonly CancellationTokenSource _cut = new();
-    private readonly ITimer _stallTimer;
+    // Made at the first write that has to wait: most streams never meet one.
+    private ITimer? _stallTimer;
     private readonly CancellationTokenRegistration _endedRegistration;
     private int _cutBy;
 
@@ -35,7 +36,6 @@ public sealed class SseStreamWriter : IDisposable
     {
         (_response, _time, _metrics, _writeTimeout) = (response, time, metrics, writeTimeout);
         LastWriteAt = time.GetUtcNow();
-        _stallTimer = time.CreateTimer(static writer => ((SseStreamWriter)writer!).Cut(Stalled), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _endedRegistration = ended.UnsafeRegister(static writer => ((SseStreamWriter)writer!).Cut(Ended), this);
     }
 
@@ -119,7 +119,7 @@ public sealed class SseStreamWriter : IDisposable
         // The cancellation source is left to the GC: it has no timer of its own, and a stall timer's callback
         // still running now may yet cancel it.
         _endedRegistration.Dispose();
-        _stallTimer.Dispose();
+        _stallTimer?.Dispose();
     }
 
     private TimeSpan UntilKeepAlive(TimeSpan interval)
@@ -159,14 +159,15 @@ public sealed class SseStreamWriter : IDisposable
 
     private async Task WithStallTimerAsync(ValueTask<System.IO.Pipelines.FlushResult> written)
     {
-        _stallTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
+        var stallTimer = _stallTimer ??= _time.CreateTimer(static writer => ((SseStreamWriter)writer!).Cut(Stalled), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        stallTimer.Change(_writeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
             await written;
         }
         finally
         {
-            _stallTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            stallTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 
