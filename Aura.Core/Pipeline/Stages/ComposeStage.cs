@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Aura.Core.Pipeline.Stages;
 
 /// <summary>
-/// Compose: measures each scene's narration with ffprobe, lays the scenes end to end (narration
+/// Compose: measures each scene's narration from its WAV header (as the voice stage does; an ffprobe per
+/// scene was most of this stage's time and no part of the demo's own commands), lays the scenes end to end (narration
 /// plus a pause each, padded up to the target duration) as <c>timeline.json</c>, joins the narration into <c>narration.wav</c> on the
 /// same timeline, and writes the subtitles (<c>video.srt</c>, and <c>video.vtt</c> for browsers), each scene's cues while it is spoken.
 /// </summary>
-public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> options) : IPipelineStage
+public sealed class ComposeStage(IOptions<PipelineOptions> options) : IPipelineStage
 {
     public JobStage Stage => JobStage.Compose;
 
@@ -28,9 +29,9 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         var measured = new List<(int, string, TimeSpan)>(scenes.Count);
         for (var i = 0; i < scenes.Count; i++)
         {
-            var media = await probe.ProbeAsync(layout.SceneWav(i), cancellationToken);
-            measured.Add((i, scenes[i].Title, media.Duration));
-            var said = string.Create(CultureInfo.InvariantCulture, $"Measured scene {i + 1} of {scenes.Count}: {media.Duration.TotalSeconds:0.0} s");
+            var duration = Measure(layout.SceneWav(i));
+            measured.Add((i, scenes[i].Title, duration));
+            var said = string.Create(CultureInfo.InvariantCulture, $"Measured scene {i + 1} of {scenes.Count}: {duration.TotalSeconds:0.0} s");
             await run.Progress.ReportAsync(60.0 * (i + 1) / scenes.Count, said);
         }
         var timeline = Timeline.Build(measured, pause, run.Job.Request.PlanSpec.TargetDuration);
@@ -49,6 +50,19 @@ public sealed class ComposeStage(IMediaProbe probe, IOptions<PipelineOptions> op
         run.RecordFile(layout.Timeline);
         run.UseTimeline(timeline);
         await run.Progress.ReportAsync(95, string.Create(CultureInfo.InvariantCulture, $"Timeline of {timeline.Duration.TotalSeconds:0.0} s written"));
+    }
+
+    private static TimeSpan Measure(string sceneWav)
+    {
+        try
+        {
+            return WavFile.ReadDuration(sceneWav);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw new JobFailedException(new FailureReason(ErrorCodes.TtsFailed,
+                $"The narration of {Path.GetFileName(sceneWav)} could not be read: {ex.Message}", "Check the voice settings and try again."), ex);
+        }
     }
 
     /// <summary>
