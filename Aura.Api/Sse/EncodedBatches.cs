@@ -21,8 +21,11 @@ public sealed class EncodedBatches
     public EncodedBatch Get(JobSnapshot? lastSent, JobSnapshot current, bool seesPaths)
     {
         var key = (lastSent?.Version ?? 0, seesPaths);
-        var towards = _jobs.AddOrUpdate(current.JobId, static (_, version) => new Towards(version),
-            static (_, kept, version) => kept.Version >= version ? kept : new Towards(version), current.Version);
+        // Looked up first: every subscriber of a job asks for the same version, and AddOrUpdate would take the
+        // dictionary's lock for each of them even when nothing changes (profiled: contended at 1,000 subscribers).
+        if (!_jobs.TryGetValue(current.JobId, out var towards) || towards.Version < current.Version)
+            towards = _jobs.AddOrUpdate(current.JobId, static (_, version) => new Towards(version),
+                static (_, kept, version) => kept.Version >= version ? kept : new Towards(version), current.Version);
         if (towards.Version != current.Version)
             return Encode(lastSent, current); // an older state than the newest another stream read: not kept
         return towards.Batches.GetOrAdd(key, static (_, states) => Encode(states.lastSent, states.current), (lastSent, current));
