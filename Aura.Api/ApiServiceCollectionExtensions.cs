@@ -42,6 +42,7 @@ public static class ApiServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<StreamPolls>());
         services.AddSingleton<KeepAliveWheel>();
         services.AddHostedService(provider => provider.GetRequiredService<KeepAliveWheel>());
+        services.AddSingleton<SseWaiting>();
         services.AddSingleton<JobEventStream>();
         services.AddSingleton<AllJobsStream>();
         services.AddSingleton<EventStreams>();

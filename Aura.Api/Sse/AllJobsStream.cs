@@ -15,7 +15,7 @@ namespace Aura.Api.Sse;
 /// event for each deletion numbered after v (a client that starts from nothing is sent no past
 /// deletions: it never saw those jobs). It ends when the client leaves or the service stops.
 /// </summary>
-public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives, SharedJobListings listings, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
+public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signal, StreamPolls polls, SseWaiting waits, SharedJobListings listings, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<AllJobsStream> logger)
 {
     private readonly SseOptions _options = options.Value;
@@ -54,7 +54,7 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                 if (!listDue && (changed is not null || await store.GetLastVersionAsync(ended) == listedUpTo))
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
-                    listDue = await WaitAsync(changed, moved, writer, ended);
+                    listDue = await waits.WaitAsync(null, changed, moved, writer, ended);
                     continue;
                 }
                 var deletionsFrom = deletionsAfter is { } after ? Math.Max(afterVersion, after) : (long?)null;
@@ -83,7 +83,7 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
                 }
                 listedUpTo = listing.Issued;
                 await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
-                listDue = await WaitAsync(changed, moved, writer, ended);
+                listDue = await waits.WaitAsync(null, changed, moved, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -101,22 +101,6 @@ public sealed partial class AllJobsStream(IJobStore store, JobChangeSignal signa
             LogStreamFailed(ex);
             await writer.TryWriteErrorAsync("The event stream failed; reconnect to resume.", ErrorCodes.Internal, CorrelationId.Of(context));
         }
-    }
-
-    /// <summary>
-    /// Until a job changes, the shared poll sees a new number or a keep-alive falls due (waking on change: one
-    /// wake shared by the all-jobs streams, no timer of the stream's own), or, polling, until the poll interval or
-    /// a keep-alive; true when a change or the poll woke it.
-    /// </summary>
-    private async Task<bool> WaitAsync(Task? changed, Task? moved, SseStreamWriter writer, CancellationToken ended)
-    {
-        if (changed is null || moved is null)
-        {
-            await SseWaiting.WaitAsync(writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
-            return false;
-        }
-        var keepAliveDue = keepAlives.Due(writer.KeepAliveDueAt(_options.KeepAliveInterval));
-        return await SseWaiting.WaitAsync(polls.NextWake(null, changed, moved, keepAliveDue), changed, moved, ended);
     }
 
     [LoggerMessage(LogLevel.Error, "The all-jobs event stream failed")]

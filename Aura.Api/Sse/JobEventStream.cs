@@ -13,7 +13,7 @@ namespace Aura.Api.Sse;
 /// first, and the job only when the version moved); one terminal event ends it, and so does the service
 /// stopping. Memory per connection is one snapshot, however slow the client.
 /// </summary>
-public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, StreamPolls polls, KeepAliveWheel keepAlives,
+public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChangeSignal signal, StreamPolls polls, SseWaiting waits,
     SharedJobReads reads, EncodedBatches batches, SseMetrics metrics, IOptions<SseOptions> options, TimeProvider time, IHostApplicationLifetime lifetime,
     ILogger<JobEventStream> logger)
 {
@@ -50,7 +50,7 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 if (!readDue && lastSent is not null && (changed is not null || await store.GetVersionAsync(jobId, ended) == lastSent.Version))
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
-                    readDue = await WaitAsync(jobId, changed, moved, writer, ended);
+                    readDue = await waits.WaitAsync(jobId, changed, moved, writer, ended);
                     continue;
                 }
                 var read = changed is not null ? reads.GetAsync(jobId, changed!, moved!, ended) : store.GetAsync(jobId, ended);
@@ -74,7 +74,7 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
                 {
                     await writer.KeepAliveIfDueAsync(_options.KeepAliveInterval);
                 }
-                readDue = await WaitAsync(jobId, changed, moved, writer, ended);
+                readDue = await waits.WaitAsync(jobId, changed, moved, writer, ended);
             }
         }
         catch (SseWriteTimeoutException stalled)
@@ -97,22 +97,6 @@ public sealed partial class JobEventStream(Core.Storage.IJobStore store, JobChan
             // This stream is still counted until EventStreams releases its lease after this returns: the others are what remain open.
             LogClosed(jobId, writer.EventsWritten, time.GetElapsedTime(started).TotalSeconds, metrics.OpenStreams - 1);
         }
-    }
-
-    /// <summary>
-    /// Until the job changes, the shared poll sees it moved or a keep-alive falls due (waking on change: one wake
-    /// shared by the job's streams, no timer of the stream's own), or, polling, until the poll interval or a
-    /// keep-alive; true when a change or the poll woke it.
-    /// </summary>
-    private async Task<bool> WaitAsync(string jobId, Task? changed, Task? moved, SseStreamWriter writer, CancellationToken ended)
-    {
-        if (changed is null || moved is null)
-        {
-            await SseWaiting.WaitAsync(writer.NextWait(_options.PollInterval, _options.KeepAliveInterval), time, ended);
-            return false;
-        }
-        var keepAliveDue = keepAlives.Due(writer.KeepAliveDueAt(_options.KeepAliveInterval));
-        return await SseWaiting.WaitAsync(polls.NextWake(jobId, changed, moved, keepAliveDue), changed, moved, ended);
     }
 
     // Debug: the closing line names the job too, with what was sent; a line per stream opened was a good part of

@@ -124,7 +124,7 @@ public sealed class SseStreamWriter : IDisposable
 
     private TimeSpan UntilKeepAlive(TimeSpan interval)
     {
-        var due = LastWriteAt + interval - _time.GetUtcNow();
+        var due = KeepAliveDueAt(interval) - _time.GetUtcNow();
         return due > TimeSpan.Zero ? due : TimeSpan.Zero;
     }
 
