@@ -11,5 +11,9 @@ public sealed class JobAccess(Core.Storage.IJobStore store)
 {
     /// <summary>The job, unredacted (for the server's own use, such as serving its files), or null when the user may not see it.</summary>
     public async Task<JobSnapshot?> FindAsync(HttpContext context, string jobId, CancellationToken cancellationToken) =>
-        await store.GetAsync(jobId, cancellationToken) is { } job && Principals.CanSee(context.User, job) ? job : null;
+        VisibleTo(context.User, await store.GetAsync(jobId, cancellationToken));
+
+    /// <summary><paramref name="job"/> (however it was read), or null when it is none or <paramref name="user"/> may not see it.</summary>
+    public static JobSnapshot? VisibleTo(System.Security.Claims.ClaimsPrincipal user, JobSnapshot? job) =>
+        job is not null && Principals.CanSee(user, job) ? job : null;
 }

@@ -38,7 +38,7 @@ public sealed class EventStreams(JobReader reader, JobEventStream jobStream, All
                 return new NoContentResult();
             }
 
-            return new StreamResult([metrics.Open(), following], () => jobStream.RunAsync(context, jobId, Security.PathRedaction.ShownTo(context.User, lastSent)));
+            return Open(() => jobStream.RunAsync(context, jobId, Security.PathRedaction.ShownTo(context.User, lastSent)), following);
         }
         catch
         {
@@ -54,15 +54,17 @@ public sealed class EventStreams(JobReader reader, JobEventStream jobStream, All
     }
 
     // The limits on open streams are the rate limiter's (Limits.RateLimits), applied before this runs.
-    private StreamResult Open(Func<Task> stream) => new([metrics.Open()], stream);
+    // Whatever else the stream holds (the per-job stream's follow, taken at its check) is released with its count.
+    private StreamResult Open(Func<Task> stream, IDisposable? alsoHeld = null) =>
+        new(alsoHeld is null ? [metrics.Open()] : [metrics.Open(), alsoHeld], stream);
 
     /// <summary>The job as the client may know it (null: it does not exist for the client), read as its streams read it.</summary>
     private async Task<JobSnapshot?> FindAsync(HttpContext context, string jobId)
     {
         if (!options.Value.WakeOnChange)
             return await access.FindAsync(context, jobId, context.RequestAborted);
-        var job = await reads.GetAsync(jobId, signal.NextChange(jobId), polls.NextMove(jobId), context.RequestAborted);
-        return job is not null && Security.Principals.CanSee(context.User, job) ? job : null;
+        return Security.JobAccess.VisibleTo(context.User,
+            await reads.GetAsync(jobId, signal.NextChange(jobId), polls.NextMove(jobId), context.RequestAborted));
     }
 
     /// <summary>Runs the stream when MVC executes the result, and releases what it holds (its count, its follow) however it ends.</summary>
