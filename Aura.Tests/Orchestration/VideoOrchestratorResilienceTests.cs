@@ -33,6 +33,34 @@ public sealed class VideoOrchestratorResilienceTests
     }
 
     [Fact]
+    public async Task A_scene_narration_whose_WAV_header_cannot_be_read_at_Compose_fails_the_job_E307_naming_the_file()
+    {
+        // The narration is spoken and measured in Voice, then damaged before Compose measures it again (a disk
+        // fault, say): Compose reads the scene's WAV header and must fail the job, not build a timeline without it.
+        using var pipeline = new PipelineHarness()
+            .Decorate<IVisualProvider, NarrationDamagingVisualProvider>(inner => new NarrationDamagingVisualProvider(inner));
+        var job = pipeline.Job();
+
+        var failed = await Assert.ThrowsAsync<JobFailedException>(
+            () => pipeline.Orchestrator.RunAsync(job, new ProgressRecorder(), CancellationToken.None).WaitAsync(Limit));
+
+        Assert.Equal(ErrorCodes.TtsFailed, failed.Reason.Code);
+        Assert.Contains("scene-01.wav", failed.Reason.Message);
+        Assert.False(File.Exists(Path.Combine(job.WorkFolder, "timeline.json")));
+    }
+
+    /// <summary>Draws as the real provider does, after overwriting the first scene's WAV header.</summary>
+    private sealed class NarrationDamagingVisualProvider(IVisualProvider inner) : IVisualProvider
+    {
+        public async Task DrawAsync(ScriptScene scene, VideoScript script, RenderSpec spec, string pngPath, JobContext job, CancellationToken cancellationToken)
+        {
+            await using (var wav = File.OpenWrite(Path.Combine(job.WorkFolder, "voice", "scene-01.wav")))
+                await wav.WriteAsync("JUNK"u8.ToArray(), cancellationToken);
+            await inner.DrawAsync(scene, script, spec, pngPath, job, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_second_attempt_after_a_cancel_in_Render_goes_straight_to_Render_and_finishes()
     {
         using var pipeline = new PipelineHarness()
